@@ -1,0 +1,98 @@
+/**
+ * IOM Missing Migrants Project incidents on the routes this map covers, and dead-and-missing per
+ * route and year. Cumulative incidents were dropped upstream, so every total is a lower bound
+ * (qualifier "at_least").
+ */
+import type { DataError, RouteArea } from '../../src/lib/data/schema';
+import { readRaw, rawCount } from './raw';
+import type { DerivedCount } from './transforms';
+
+/** IOM route names → route areas. Routes outside the map's scope (to the UK, Belarus, Ukraine,
+ * into Türkiye from Iran or Syria) are left out. */
+export const IOM_ROUTES: Record<string, RouteArea> = {
+  'Central Mediterranean': 'central_med',
+  'Western Mediterranean': 'western_med',
+  'Eastern Mediterranean': 'eastern_med',
+  'Western Africa / Atlantic route to the Canary Islands': 'western_african',
+  'Western Balkans': 'western_balkans',
+  'Sahara Desert crossing': 'sahara',
+};
+
+export interface Incident {
+  id: string;
+  date: string;
+  lat: number;
+  lon: number;
+  dead: number;
+  missing: number;
+  deadMissing: number;
+  survivors: number | null;
+  cause: string;
+  route: RouteArea;
+  country: string;
+  location: string;
+  quality: number | null;
+  source: string;
+  link: string | null;
+}
+
+/**
+ * `warnings` receives upstream anomalies that cannot be fixed in data/raw/ (kept as obtained):
+ * negative dead/missing/survivor counts in a few rows are read as "not available".
+ */
+export function iomIncidents(file: string, text: string, errors: DataError[], warnings: DataError[] = []): Incident[] {
+  const out: Incident[] = [];
+  const need = ['Main ID', 'incident_date_clean', 'Latitude', 'Longitude', 'No. dead', 'No. missing', 'No. dead/missing', 'Route'];
+  for (const r of readRaw(file, text, need, errors)) {
+    // An incident on two routes ("Central Mediterranean,Sahara Desert crossing") counts on the first.
+    const route = IOM_ROUTES[r.get('Route').split(',')[0]];
+    if (!route) continue;
+    const date = r.get('incident_date_clean');
+    const lat = Number(r.get('Latitude'));
+    const lon = Number(r.get('Longitude'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      errors.push({ file, row: r.row, column: 'incident_date_clean', value: date, expected: 'a date YYYY-MM-DD' });
+      continue;
+    }
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      errors.push({ file, row: r.row, column: 'Latitude', value: `${r.get('Latitude')},${r.get('Longitude')}`, expected: 'decimal degrees' });
+      continue;
+    }
+    const dm = rawCount(file, r, 'No. dead/missing', errors);
+    if (dm === null) continue;
+    const q = r.get('Source Quality');
+    out.push({
+      id: r.get('Main ID'), date, lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4,
+      dead: rawCount(file, r, 'No. dead', warnings) ?? 0,
+      missing: rawCount(file, r, 'No. missing', warnings) ?? 0,
+      deadMissing: dm,
+      survivors: rawCount(file, r, 'No. survivors', warnings),
+      cause: r.get('Cause of death (category)'),
+      route,
+      country: r.get('Country of Incident'),
+      location: r.get('Location of death'),
+      // Quality is a 1–5 score; some rows list several codes ("45"): keep the highest.
+      quality: /^[1-5]+$/.test(q) ? Math.max(...q.split('').map(Number)) : null,
+      source: r.get('Source'),
+      link: /^https?:\/\//.test(r.get('Link')) ? r.get('Link') : null,
+    });
+  }
+  return out;
+}
+
+/** Dead and missing per route and calendar year, from the incidents. */
+export function deadMissingByRouteYear(incidents: Incident[]): DerivedCount[] {
+  const acc = new Map<string, number>();
+  for (const i of incidents) {
+    const k = `${i.route}|${i.date.slice(0, 4)}`;
+    acc.set(k, (acc.get(k) ?? 0) + i.deadMissing);
+  }
+  return [...acc].sort().map(([k, value]) => {
+    const [route, year] = k.split('|');
+    return {
+      id: `iom-${route}-${year}`, metric: 'dead_missing', area_type: 'route', area: route, period: year, value,
+      qualifier: 'at_least', status: 'seen', sources: ['iom-mmp'],
+      note: 'Sum of recorded incidents; cumulative incidents were excluded upstream, so this is a lower bound',
+    } as DerivedCount;
+  });
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// base './' keeps every asset path relative, so dist/ works under any sub-path or from file://.
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+});
