@@ -1,0 +1,43 @@
+/** Shapes of the generated files in public/data/, as the app reads them. */
+import type { Count, Place, Programme, Source } from './schema';
+import type { Agreement, RouteFamily, RouteSegment } from './json-schema';
+import type { FeatureCollection, LineString } from 'geojson';
+
+type Plain<T> = Omit<T, '_row'>;
+export interface CountryInfo {
+  name_en: string;
+  name_it: string;
+  capital: string | null;
+}
+export interface CatalogFile {
+  version: 1;
+  sources: Plain<Source>[];
+  places: Plain<Place>[];
+  countries: Record<string, CountryInfo>;
+  families: RouteFamily[];
+  segments: RouteSegment[];
+  programmes: Plain<Programme>[];
+  agreements: Agreement[];
+}
+export type CountRow = Plain<Count>;
+export interface CountsFile {
+  version: 1;
+  counts: CountRow[];
+}
+export interface IncidentsFile {
+  version: 1;
+  source: string;
+  columns: string[];
+  rows: unknown[][];
+}
+export interface Manifest {
+  version: 1;
+  rows: Record<string, number>;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+export interface AppData {
+  manifest: Manifest;
+  catalog: CatalogFile;
+  counts: CountRow[];
+  routes: FeatureCollection<LineString>;
+}

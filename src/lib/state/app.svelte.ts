@@ -1,0 +1,60 @@
+/**
+ * The one application state (Svelte 5 runes class). Components read and write it; the URL codec
+ * serialises it; pure modules in lib/filter turn it into map filters and aggregates.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Metric } from '../data/schema';
+import type { AppData } from '../data/types';
+import { monthIndex, type MonthIndex } from '../data/time';
+import { i18n, type Lang } from '../i18n/i18n.svelte';
+import type { ThemeId } from '../map/theme';
+
+export const LAYER_IDS = ['routes', 'landings', 'programmes', 'agreements', 'deaths'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+export type Layers = Record<LayerId, boolean>;
+export const DEFAULT_LAYERS: Layers = { routes: true, landings: true, programmes: false, agreements: true, deaths: false };
+
+export const SELECTION_KINDS = ['family', 'segment', 'place', 'country', 'agreement', 'programme', 'incident'] as const;
+export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: string } | null;
+
+export type Mode = 'explore' | 'embed' | 'present';
+export interface View {
+  center: [number, number];
+  zoom: number;
+}
+
+/** Data starts in 2009 (Frontex) and the latest complete figures are 2025. */
+export const TIME_DOMAIN: [MonthIndex, MonthIndex] = [monthIndex('2009-01'), monthIndex('2025-12')];
+export const DEFAULT_WINDOW: [MonthIndex, MonthIndex] = [monthIndex('2023-01'), monthIndex('2023-12')];
+
+export class AppState {
+  data = $state.raw<AppData | null>(null);
+  theme = $state<ThemeId>('light');
+  mode = $state<Mode>('explore');
+  window = $state<[MonthIndex, MonthIndex]>([...DEFAULT_WINDOW]);
+  layers = $state<Layers>({ ...DEFAULT_LAYERS });
+  metric = $state<Metric>('sea_arrivals');
+  selection = $state<Selection>(null);
+  /** null: fit the region. */
+  view = $state<View | null>(null);
+  /** Messages for the user (e.g. a URL parameter that was ignored). */
+  notices = $state<string[]>([]);
+
+  get lang(): Lang {
+    return i18n.lang;
+  }
+  set lang(l: Lang) {
+    i18n.lang = l;
+  }
+
+  notify(msg: string) {
+    this.notices = [...this.notices, msg];
+  }
+  select(sel: Selection) {
+    this.selection = sel;
+  }
+}
+
+const KEY = Symbol('app-state');
+export const setAppState = (s: AppState) => setContext(KEY, s);
+export const getAppState = () => getContext<AppState>(KEY);

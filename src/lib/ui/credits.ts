@@ -1,0 +1,26 @@
+/** Credit lines from the sources table: one per distinct attribution, data providers first. */
+import type { Source } from '../data/schema';
+
+export interface CreditLine {
+  attribution: string;
+  licence: string;
+  url: string | null;
+}
+
+/** Sources that publish data sets the map draws (the rest are documents cited in details). */
+export const DATA_PROVIDERS = ['natural-earth', 'geonames', 'iom-mmp', 'frontex-ibc', 'ondata-sbarchi', 'viminale-cruscotto', 'unhcr-med-monthly', 'spain-mir-annual'];
+
+export function creditLines(sources: Omit<Source, '_row'>[]): CreditLine[] {
+  const rank = (s: Omit<Source, '_row'>) => {
+    const i = DATA_PROVIDERS.indexOf(s.id);
+    return i < 0 ? DATA_PROVIDERS.length : i;
+  };
+  const seen = new Set<string>();
+  const out: CreditLine[] = [];
+  for (const s of [...sources].sort((a, b) => rank(a) - rank(b))) {
+    if (seen.has(s.attribution)) continue;
+    seen.add(s.attribution);
+    out.push({ attribution: s.attribution, licence: s.licence, url: s.url });
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/** The foundation: the built site draws the basemap and every route family, offline, with details. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, openApp, saveShotPath, type Opened } from './browser';
+
+const FAMILIES = ['central-med', 'western-balkans', 'north-african', 'western-med', 'atlantic'];
+
+describe('route map (built site, real Chromium + WebGL)', () => {
+  let browser: Browser;
+  let o: Opened;
+  beforeAll(async () => {
+    browser = await launch();
+    o = await openApp(browser);
+  });
+  afterAll(async () => {
+    await o?.page.screenshot({ path: saveShotPath('foundation') });
+    await browser?.close();
+  });
+
+  it('has WebGL and draws pixels on the map canvas', async () => {
+    const stats = await o.page.evaluate(() => {
+      const map = (window as any).__crossingsMap;
+      const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
+      const src = map.getCanvas() as HTMLCanvasElement;
+      const c = document.createElement('canvas');
+      c.width = src.width;
+      c.height = src.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(src, 0, 0);
+      const px = g.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      let opaque = 0;
+      for (let i = 0; i < px.length; i += 4 * 97) {
+        if (px[i + 3] > 0) opaque++;
+        colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+      }
+      return { webgl: !!gl, colours: colours.size, opaque };
+    });
+    expect(stats.webgl).toBe(true);
+    expect(stats.opaque).toBeGreaterThan(1000);
+    // Water, land, borders, coast and five route colours: a blank or one-colour canvas fails.
+    expect(stats.colours).toBeGreaterThan(20);
+  });
+
+  it('renders features for every route family, drawn under the labels', async () => {
+    const r = await o.page.evaluate(() => {
+      const map = (window as any).__crossingsMap;
+      const feats = map.queryRenderedFeatures({ layers: ['routes-line'] });
+      const layers = map.getStyle().layers.map((l: { id: string }) => l.id);
+      return {
+        families: [...new Set(feats.map((f: any) => f.properties.family))],
+        routeIndex: layers.indexOf('routes-line'),
+        labelIndex: layers.indexOf('country-labels'),
+        countryLabels: map.queryRenderedFeatures({ layers: ['country-labels'] }).length,
+      };
+    });
+    for (const f of FAMILIES) expect(r.families).toContain(f);
+    expect(r.routeIndex).toBeGreaterThan(-1);
+    expect(r.labelIndex).toBeGreaterThan(r.routeIndex);
+    expect(r.countryLabels).toBeGreaterThan(5);
+  });
+
+  it('opens the details of a clicked route with at least one source link', async () => {
+    const pt = await o.page.evaluate(() => {
+      const map = (window as any).__crossingsMap;
+      const f = map.queryRenderedFeatures({ layers: ['routes-line'] }).find((x: any) => x.properties.id === 'cm-sfax-lampedusa') ??
+        map.queryRenderedFeatures({ layers: ['routes-line'] })[0];
+      const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates[0];
+      const p = map.project(coords[Math.floor(coords.length / 2)]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y, id: f.properties.id };
+    });
+    await o.page.mouse.click(pt.x, pt.y);
+    const details = o.page.getByTestId('route-details');
+    await details.waitFor({ timeout: 10000 });
+    const links = await details.locator('[data-testid=source] a[href^="http"]').count();
+    expect(links).toBeGreaterThan(0);
+    const sel = await o.page.evaluate(() => (window as any).__crossings.selection);
+    expect(sel.kind).toBe('segment');
+  });
+
+  it('makes no request outside its own origin and logs no console error', async () => {
+    const origin = new URL(baseUrl()).origin;
+    const foreign = o.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(o.consoleErrors).toEqual([]);
+  });
+
+  it('fits the region on a narrow screen too', async () => {
+    const narrow = await openApp(browser, '', { width: 390, height: 800 });
+    const b = await narrow.page.evaluate(() => (window as any).__crossingsMap.getBounds().toArray());
+    // Lampedusa and the Strait of Sicily are in view on a phone.
+    expect(b[0][0]).toBeLessThan(12.6);
+    expect(b[1][0]).toBeGreaterThan(12.6);
+    expect(b[0][1]).toBeLessThan(35.5);
+    expect(b[1][1]).toBeGreaterThan(35.5);
+    await narrow.page.context().close();
+  });
+});
