@@ -1,0 +1,113 @@
+/**
+ * Small geometry helpers for the basemap build: read world-atlas TopoJSON, clip to a bbox, round
+ * coordinates (bytes matter: this is shipped to the browser) and pick a country's largest polygon.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { area, bboxClip } from '@turf/turf';
+import type { Feature, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+
+export type BBox = readonly [number, number, number, number];
+type Ring = Position[];
+
+const require = createRequire(import.meta.url);
+
+/** world-atlas ships TopoJSON files only; read them from node_modules rather than bundling copies. */
+export function readAtlas(name: `${'countries' | 'land'}-${'10m' | '50m' | '110m'}`): Topology {
+  return JSON.parse(readFileSync(require.resolve(`world-atlas/${name}.json`), 'utf8')) as Topology;
+}
+
+export const roundTo = (digits: number) => {
+  const f = 10 ** digits;
+  return (n: number) => Math.round(n * f) / f;
+};
+
+/** Rounds a line and drops the repeated vertices that rounding creates. */
+function roundLine(line: Position[], r: (n: number) => number): Position[] {
+  const out: Position[] = [];
+  for (const [x, y] of line) {
+    const p = [r(x), r(y)];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+/** Rounds every polygon ring; rings that collapse (< 4 positions) are dropped, as are polygons whose outer ring did. */
+export function roundPolygons(polys: Ring[][], digits: number): Ring[][] {
+  const r = roundTo(digits);
+  const out: Ring[][] = [];
+  for (const rings of polys) {
+    const [outer, ...holes] = rings.map((ring) => roundLine(ring, r));
+    if (outer.length >= 4) out.push([outer, ...holes.filter((h) => h.length >= 4)]);
+  }
+  return out;
+}
+
+export function roundLines(lines: Position[][], digits: number): Position[][] {
+  const r = roundTo(digits);
+  return lines.map((l) => roundLine(l, r)).filter((l) => l.length >= 2);
+}
+
+/** Polygon or MultiPolygon as a list of polygons (each a list of rings). */
+export function polygonsOf(g: Geometry | null): Ring[][] {
+  if (!g) return [];
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygonsOf);
+  return [];
+}
+
+/**
+ * Clips polygons to a bbox. turf's bboxClip (Sutherland–Hodgman) can leave empty or degenerate
+ * rings; those are removed so MapLibre and point-in-polygon tests see valid-ish rings only.
+ */
+export function clipPolygons(polys: Ring[][], bbox: BBox): Ring[][] {
+  if (!polys.length) return [];
+  const mp: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polys } };
+  const clipped = bboxClip(mp, [...bbox]).geometry as Polygon | MultiPolygon;
+  return polygonsOf(clipped)
+    .map((rings) => rings.filter((ring) => ring.length >= 4 && ringArea(ring) > 0))
+    .filter((rings) => rings.length > 0);
+}
+
+export function clipLines(lines: Position[][], bbox: BBox): Position[][] {
+  if (!lines.length) return [];
+  const ml: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: lines } };
+  const g = bboxClip(ml, [...bbox]).geometry;
+  const out = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+  return out.filter((l) => l.length >= 2);
+}
+
+/** Planar shoelace area (absolute), in squared degrees: enough to reject zero-area clip leftovers. */
+function ringArea(ring: Ring): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return Math.abs(s / 2);
+}
+
+/** Geodesic area in km², so a polygon's size is not inflated by latitude. */
+export function polygonAreaKm2(rings: Ring[]): number {
+  return area({ type: 'Polygon', coordinates: rings }) / 1e6;
+}
+
+export function largestPolygon(polys: Ring[][]): { rings: Ring[]; km2: number } | null {
+  let best: { rings: Ring[]; km2: number } | null = null;
+  for (const rings of polys) {
+    const km2 = polygonAreaKm2(rings);
+    if (!best || km2 > best.km2) best = { rings, km2 };
+  }
+  return best;
+}
+
+export function bboxIntersects(a: BBox, b: BBox): boolean {
+  return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+}
+
+export function boundsOf(polys: Ring[][]): BBox {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of polys)
+    for (const [x, y] of rings[0]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  return [w, s, e, n];
+}
