@@ -10,21 +10,36 @@ import { formatError } from '../src/lib/data/schema';
 import { loadAll } from './data/load';
 import { buildOutputs } from './data/outputs';
 import { buildBasemap } from './basemap';
+import { renderLicenseData } from './data/license-data';
+import { readFileSync, existsSync } from 'node:fs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
   const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
   console.log('Data report (rows read / rejected):');
-  for (const r of report) console.log(`  ${r.file.padEnd(52)} ${String(r.rows).padStart(6)} rows  ${r.rejected ? `${r.rejected} rejected` : 'ok'}`);
+  for (const r of report)
+    console.log(
+      `  ${r.file.padEnd(52)} ${String(r.rows).padStart(6)} rows  ${r.rejected ? `${r.rejected} rejected` : 'ok'}`,
+    );
   if (warnings.length) {
-    console.log(`\n${warnings.length} upstream anomalies in raw files, read as "not available" (the raw files are kept as obtained):`);
+    console.log(
+      `\n${warnings.length} upstream anomalies in raw files, read as "not available" (the raw files are kept as obtained):`,
+    );
     for (const w of warnings) console.log('  ' + formatError(w));
   }
   if (errors.length) {
-    console.error(`\n${errors.length} error(s); nothing was written. Fix these and run \`npm run data\` again:`);
+    console.error(
+      `\n${errors.length} error(s); nothing was written. Fix these and run \`npm run data\` again:`,
+    );
     for (const e of errors) console.error('  ' + formatError(e));
     return 1;
+  }
+  const licence = renderLicenseData(catalog.sources);
+  const licencePath = join(dataRoot, 'LICENSE_DATA.md');
+  if (!existsSync(licencePath) || readFileSync(licencePath, 'utf8') !== licence) {
+    writeFileSync(licencePath, licence);
+    console.log(`\nLICENSE_DATA.md regenerated from data/sources.csv: commit it.`);
   }
   const files: Record<string, unknown> = { ...buildOutputs(catalog, incidents), ...(await buildBasemap()) };
   rmSync(outDir, { recursive: true, force: true });
@@ -34,12 +49,27 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
     const p = join(outDir, name);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, text);
-    manifest[name] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+    manifest[name] = {
+      bytes: Buffer.byteLength(text),
+      sha256: createHash('sha256').update(text).digest('hex').slice(0, 16),
+    };
   }
-  const rows = { counts: catalog.counts.length, incidents: incidents.length, agreements: catalog.agreements.length, programmes: catalog.programmes.length, places: catalog.places.length, sources: catalog.sources.length };
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ version: 1, rows, files: manifest }, null, 2));
+  const rows = {
+    counts: catalog.counts.length,
+    incidents: incidents.length,
+    agreements: catalog.agreements.length,
+    programmes: catalog.programmes.length,
+    places: catalog.places.length,
+    sources: catalog.sources.length,
+  };
+  writeFileSync(
+    join(outDir, 'manifest.json'),
+    JSON.stringify({ version: 1, rows, files: manifest }, null, 2),
+  );
   const total = Object.values(manifest).reduce((a, b) => a + b.bytes, 0);
-  console.log(`\nWrote ${Object.keys(manifest).length} files (${(total / 1024).toFixed(0)} kB) + manifest.json to ${outDir}`);
+  console.log(
+    `\nWrote ${Object.keys(manifest).length} files (${(total / 1024).toFixed(0)} kB) + manifest.json to ${outDir}`,
+  );
   return 0;
 }
 

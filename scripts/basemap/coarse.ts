@@ -1,11 +1,7 @@
 /**
  * The coarse basemap loaded with the page (Natural Earth 1:50m) and the country label points.
- *
- * Countries are polygons for the fill only; borders and coastline are separate lines taken from
- * the topology's shared arcs, so a border is drawn once (not twice, once per neighbour) and the
- * edges made by clipping to the extent never show up as fake coastline.
  */
-import { mesh, feature } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
@@ -23,17 +19,21 @@ import {
   roundTo,
   type BBox,
 } from './geo';
-import { countryName } from './names';
+import { countryName, type CountryName } from './names';
 import { polylabel } from './polylabel';
 
 /**
- * The coarse layer covers the map's maxBounds (MapView), which is wider than the region, so panning
- * to the edge never shows the world ending in water. Countries outside the region get `in: 0`.
+ * The coarse layer covers the map's maxBounds (MapView) plus a degree, which is wider than the
+ * region, so panning to the edge never shows the world ending in water, and the clip edges (which
+ * the coast layer would draw, see below) stay off screen.
  */
-export const COARSE_BBOX: BBox = [-45, -25, 75, 72];
-const DIGITS = 4;
-/** Triangle-area threshold (deg²) for Visvalingam simplification: invisible at the zooms 50m is shown. */
-const COARSE_MIN_WEIGHT = 2e-4;
+export const COARSE_BBOX: BBox = [-46, -26, 76, 73];
+const DIGITS = 3;
+/**
+ * Triangle-area threshold (deg²) for Visvalingam simplification. At zoom 5, where the fine cells
+ * take over in the region, a pixel is ~0.02°, so this removes wiggles of about one pixel.
+ */
+const COARSE_MIN_WEIGHT = 1.5e-3;
 
 type CountryGeom = GeometryObject<{ name: string }>;
 
@@ -42,31 +42,60 @@ function countriesOf(topo: Topology): CountryGeom[] {
   return obj.geometries;
 }
 
-const asPolys = (topo: Topology, g: CountryGeom) => polygonsOf((feature(topo, g) as Feature).geometry as Geometry);
+const asPolys = (topo: Topology, g: CountryGeom) =>
+  polygonsOf((feature(topo, g) as Feature).geometry as Geometry);
 
-const meshLines = (topo: Topology, filter: (a: CountryGeom, b: CountryGeom) => boolean) =>
-  mesh(topo, topo.objects.countries as never, filter as never).coordinates;
+const nameOf = (g: CountryGeom) =>
+  countryName(
+    g.id === undefined ? undefined : String(g.id),
+    (g.properties as { name?: string } | undefined)?.name ?? '',
+  );
 
+function multi(polys: Position[][][]): Geometry {
+  return polys.length === 1
+    ? { type: 'Polygon', coordinates: polys[0] }
+    : { type: 'MultiPolygon', coordinates: polys };
+}
+
+/**
+ * Three kinds of feature, told apart by `k`:
+ * - `country`: one (Multi)Polygon per country with its `iso3` and `out: 1` when it does not reach
+ *   the region (painted `landOutside`). The agreements overlay highlights parties by `iso3`.
+ * - `coast`: the exterior arcs of the topology (shared by no two countries), i.e. the coastline.
+ * - `border`: land borders, each drawn once from the topology's shared arcs.
+ */
 export function buildCoarse(): FeatureCollection {
-  const topo = simplify(presimplify(readAtlas('countries-50m')), COARSE_MIN_WEIGHT);
+  const topo = simplify(
+    presimplify(readAtlas('countries-50m') as never),
+    COARSE_MIN_WEIGHT,
+  ) as unknown as Topology;
+  const all = countriesOf(topo);
   const features: Feature[] = [];
-  for (const g of countriesOf(topo)) {
-    const polys = roundPolygons(clipPolygons(asPolys(topo, g), COARSE_BBOX), DIGITS);
+  for (const g of all) {
+    const polys = clipPolygons(asPolys(topo, g), COARSE_BBOX);
     if (!polys.length) continue;
-    const name = countryName(g.id === undefined ? undefined : String(g.id), g.properties?.name ?? '');
-    const inRegion = bboxIntersects(boundsOf(polys), REGION_BBOX) && clipPolygons(polys, REGION_BBOX).length > 0;
-    features.push({
-      type: 'Feature',
-      properties: { k: 'country', iso3: name?.iso3 ?? '', in: inRegion ? 1 : 0 },
-      geometry: polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys },
-    });
+    const inRegion =
+      bboxIntersects(boundsOf(polys), REGION_BBOX) && clipPolygons(polys, REGION_BBOX).length > 0;
+    const props = { k: 'country', iso3: nameOf(g)?.iso3 ?? '', out: inRegion ? 0 : 1 };
+    features.push({ type: 'Feature', properties: props, geometry: multi(roundPolygons(polys, DIGITS)) });
   }
-  const lines = (k: string, filter: (a: CountryGeom, b: CountryGeom) => boolean) => {
-    const coordinates = roundLines(clipLines(meshLines(topo, filter), COARSE_BBOX), DIGITS);
-    features.push({ type: 'Feature', properties: { k }, geometry: { type: 'MultiLineString', coordinates } });
-  };
-  lines('border', (a, b) => a !== b);
-  lines('coast', (a, b) => a === b);
+  const objects = topo.objects.countries as never;
+  const coast = mesh(topo, objects, ((a: CountryGeom, b: CountryGeom) => a === b) as never);
+  features.push({
+    type: 'Feature',
+    properties: { k: 'coast' },
+    geometry: {
+      type: 'MultiLineString',
+      coordinates: roundLines(clipLines(coast.coordinates, COARSE_BBOX), DIGITS),
+    },
+  });
+  const borders = mesh(topo, objects, ((a: CountryGeom, b: CountryGeom) => a !== b) as never);
+  const coordinates = roundLines(clipLines(borders.coordinates, COARSE_BBOX), DIGITS);
+  features.push({
+    type: 'Feature',
+    properties: { k: 'border' },
+    geometry: { type: 'MultiLineString', coordinates },
+  });
   return { type: 'FeatureCollection', features };
 }
 
@@ -76,26 +105,39 @@ export interface CountryLabelProps {
   name_it: string;
   /** 1 = the largest polygon: used as `symbol-sort-key`, so big countries win label collisions. */
   rank: number;
-  /** Area of the labelled polygon (km², inside the region). */
+  /** Area of the labelled polygon inside the region (km²). */
   km2: number;
 }
 
+/** A country whose main polygon barely reaches into the region (Oman, Angola) gets no label there. */
+const MIN_SHARE_IN_REGION = 0.03;
+
+/** Each country's largest polygon (1:10m, whole, not clipped), keyed by iso3. */
+export function largestPolygons(): Map<string, { name: CountryName; rings: Position[][]; km2: number }> {
+  const topo = readAtlas('countries-10m');
+  const out = new Map<string, { name: CountryName; rings: Position[][]; km2: number }>();
+  for (const g of countriesOf(topo)) {
+    const name = nameOf(g);
+    const big = name && largestPolygon(asPolys(topo, g));
+    if (name && big) out.set(name.iso3, { name, ...big });
+  }
+  return out;
+}
+
 /**
- * One label per country that intersects the region, at the pole of inaccessibility of its largest
- * polygon *within the region* (so Russia's label lands near Moscow, not in Siberia, and France's in
- * France rather than Guiana). Uses 1:10m so small states such as Malta and Gibraltar get labels.
+ * One label per country that intersects the region, inside its largest polygon (the mainland,
+ * never an island or an exclave), at the pole of inaccessibility of the part of that polygon that
+ * lies in the region: Russia's label lands west of the Urals, not in Siberia. Uses 1:10m so small
+ * states such as Malta and San Marino get labels.
  */
 export function buildCountryLabels(): FeatureCollection<Point, CountryLabelProps> {
-  const topo = readAtlas('countries-10m');
   const r = roundTo(DIGITS);
   const found: { props: Omit<CountryLabelProps, 'rank'>; at: Position }[] = [];
-  for (const g of countriesOf(topo)) {
-    const name = countryName(g.id === undefined ? undefined : String(g.id), g.properties?.name ?? '');
-    if (!name) continue;
-    const big = largestPolygon(clipPolygons(asPolys(topo, g), REGION_BBOX));
-    if (!big) continue;
-    const at = polylabel(big.rings, 0.005);
-    found.push({ props: { ...name, km2: Math.round(big.km2) }, at: [r(at[0]), r(at[1])] });
+  for (const { name, rings, km2 } of largestPolygons().values()) {
+    const part = largestPolygon(clipPolygons([rings], REGION_BBOX));
+    if (!part || part.km2 < km2 * MIN_SHARE_IN_REGION) continue;
+    const at = polylabel(part.rings, 0.005);
+    found.push({ props: { ...name, km2: Math.round(part.km2) }, at: [r(at[0]), r(at[1])] });
   }
   found.sort((a, b) => b.props.km2 - a.props.km2);
   return {
@@ -106,16 +148,4 @@ export function buildCountryLabels(): FeatureCollection<Point, CountryLabelProps
       geometry: { type: 'Point', coordinates: at },
     })),
   };
-}
-
-/** The largest polygon of a country inside the region, from the same data the labels use (for tests). */
-export function largestRegionPolygons(): Map<string, Position[][]> {
-  const topo = readAtlas('countries-10m');
-  const out = new Map<string, Position[][]>();
-  for (const g of countriesOf(topo)) {
-    const name = countryName(g.id === undefined ? undefined : String(g.id), g.properties?.name ?? '');
-    const big = name && largestPolygon(clipPolygons(asPolys(topo, g), REGION_BBOX));
-    if (name && big) out.set(name.iso3, big.rings);
-  }
-  return out;
 }

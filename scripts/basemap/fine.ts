@@ -9,8 +9,8 @@
  */
 import { mesh, feature } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REGION_BBOX } from '../../src/lib/data/region';
 import { clipLines, clipPolygons, polygonsOf, readAtlas, roundLines, roundPolygons, type BBox } from './geo';
 
@@ -37,25 +37,39 @@ export function regionCells(): { key: string; bbox: BBox }[] {
   const out: { key: string; bbox: BBox }[] = [];
   for (let x = Math.floor(w / CELL_DEG) * CELL_DEG; x < e; x += CELL_DEG)
     for (let y = Math.floor(s / CELL_DEG) * CELL_DEG; y < n; y += CELL_DEG)
-      out.push({ key: cellKey(x, y), bbox: [Math.max(x, w), Math.max(y, s), Math.min(x + CELL_DEG, e), Math.min(y + CELL_DEG, n)] });
+      out.push({
+        key: cellKey(x, y),
+        bbox: [Math.max(x, w), Math.max(y, s), Math.min(x + CELL_DEG, e), Math.min(y + CELL_DEG, n)],
+      });
   return out;
 }
 
 /** Cheap bbox test per polygon/line so each cell clips only what can touch it. */
 function boxOf(coords: Position[]): BBox {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of coords) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  for (const [x, y] of coords)
+    [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
   return [w, s, e, n];
 }
 const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 export function buildFine(): { index: FineIndex; cells: Record<string, FeatureCollection> } {
-  const landTopo = simplify(presimplify(readAtlas('land-10m')), FINE_MIN_WEIGHT);
-  const countryTopo = simplify(presimplify(readAtlas('countries-10m')), FINE_MIN_WEIGHT);
-  const land = polygonsOf((feature(landTopo, landTopo.objects.land as GeometryCollection) as FeatureCollection).features.map((f) => f.geometry)
-    .reduce<Geometry>((acc, g) => ({ type: 'GeometryCollection', geometries: [...(acc as { geometries: Geometry[] }).geometries, g] }), { type: 'GeometryCollection', geometries: [] }));
+  const landTopo = simplify(
+    presimplify(readAtlas('land-10m') as never),
+    FINE_MIN_WEIGHT,
+  ) as unknown as Topology;
+  const countryTopo = simplify(
+    presimplify(readAtlas('countries-10m') as never),
+    FINE_MIN_WEIGHT,
+  ) as unknown as Topology;
+  const landFc = feature(landTopo, landTopo.objects.land as GeometryCollection) as FeatureCollection;
+  const land = landFc.features.flatMap((f) => polygonsOf(f.geometry));
   const coast = mesh(landTopo, landTopo.objects.land as GeometryCollection).coordinates;
-  const borders = mesh(countryTopo, countryTopo.objects.countries as GeometryCollection, (a, b) => a !== b).coordinates;
+  const borders = mesh(
+    countryTopo,
+    countryTopo.objects.countries as GeometryCollection,
+    (a, b) => a !== b,
+  ).coordinates;
 
   const landBoxed = land.map((p) => ({ p, box: boxOf(p[0]) }));
   const coastBoxed = coast.map((l) => ({ l, box: boxOf(l) }));
@@ -64,18 +78,56 @@ export function buildFine(): { index: FineIndex; cells: Record<string, FeatureCo
   const index: FineIndex = { version: 1, cellDeg: CELL_DEG, minzoom: FINE_MINZOOM, cells: {} };
   const cells: Record<string, FeatureCollection> = {};
   for (const { key, bbox } of regionCells()) {
-    const polys = roundPolygons(clipPolygons(landBoxed.filter((x) => overlaps(x.box, bbox)).map((x) => x.p), bbox), DIGITS);
+    const polys = roundPolygons(
+      clipPolygons(
+        landBoxed.filter((x) => overlaps(x.box, bbox)).map((x) => x.p),
+        bbox,
+      ),
+      DIGITS,
+    );
     if (!polys.length) continue; // open sea: the coarse layer (water) is already right
-    const cut = (ls: { l: Position[]; box: BBox }[]) => roundLines(clipLines(ls.filter((x) => overlaps(x.box, bbox)).map((x) => x.l), bbox), DIGITS);
+    const cut = (ls: { l: Position[]; box: BBox }[]) =>
+      roundLines(
+        clipLines(
+          ls.filter((x) => overlaps(x.box, bbox)).map((x) => x.l),
+          bbox,
+        ),
+        DIGITS,
+      );
     const [w, s, e, n] = bbox;
     const features: Feature[] = [
-      { type: 'Feature', properties: { k: 'cell' }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } },
+      {
+        type: 'Feature',
+        properties: { k: 'cell' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          ],
+        },
+      },
       { type: 'Feature', properties: { k: 'land' }, geometry: { type: 'MultiPolygon', coordinates: polys } },
     ];
     const coastLines = cut(coastBoxed);
     const borderLines = cut(bordersBoxed);
-    if (coastLines.length) features.push({ type: 'Feature', properties: { k: 'coast' }, geometry: { type: 'MultiLineString', coordinates: coastLines } });
-    if (borderLines.length) features.push({ type: 'Feature', properties: { k: 'border' }, geometry: { type: 'MultiLineString', coordinates: borderLines } });
+    if (coastLines.length)
+      features.push({
+        type: 'Feature',
+        properties: { k: 'coast' },
+        geometry: { type: 'MultiLineString', coordinates: coastLines },
+      });
+    if (borderLines.length)
+      features.push({
+        type: 'Feature',
+        properties: { k: 'border' },
+        geometry: { type: 'MultiLineString', coordinates: borderLines },
+      });
     index.cells[key] = [w, s, e, n];
     cells[key] = { type: 'FeatureCollection', features };
   }

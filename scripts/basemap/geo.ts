@@ -64,8 +64,13 @@ export function polygonsOf(g: Geometry | null): Ring[][] {
  * rings; those are removed so MapLibre and point-in-polygon tests see valid-ish rings only.
  */
 export function clipPolygons(polys: Ring[][], bbox: BBox): Ring[][] {
+  polys = polys.map((rings) => rings.map(unwrap)).filter((rings) => rings.every(closed));
   if (!polys.length) return [];
-  const mp: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polys } };
+  const mp: Feature<MultiPolygon> = {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'MultiPolygon', coordinates: polys },
+  };
   const clipped = bboxClip(mp, [...bbox]).geometry as Polygon | MultiPolygon;
   return polygonsOf(clipped)
     .map((rings) => rings.filter((ring) => ring.length >= 4 && ringArea(ring) > 0))
@@ -73,17 +78,47 @@ export function clipPolygons(polys: Ring[][], bbox: BBox): Ring[][] {
 }
 
 export function clipLines(lines: Position[][], bbox: BBox): Position[][] {
+  lines = lines.map(unwrap);
   if (!lines.length) return [];
-  const ml: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: lines } };
+  const ml: Feature<MultiLineString> = {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'MultiLineString', coordinates: lines },
+  };
   const g = bboxClip(ml, [...bbox]).geometry;
   const out = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
   return out.filter((l) => l.length >= 2);
 }
 
+/**
+ * Natural Earth cuts shapes at ±180°, so Fiji's or Chukotka's rings jump from 180 to -180. Clipped
+ * as is, such a jump becomes a stripe across the whole map (and the merged Eurasia would be lost).
+ * Unwrapping longitudes (±360° at each jump) moves those parts past 180°, out of our extent. A ring
+ * that still does not close goes round the pole (Antarctica) and is dropped.
+ */
+function unwrap(line: Position[]): Position[] {
+  let offset = 0;
+  const out = line.map((p, i) => {
+    if (i > 0) {
+      const dx = p[0] - line[i - 1][0];
+      if (dx > 180) offset -= 360;
+      else if (dx < -180) offset += 360;
+    }
+    return offset ? [p[0] + offset, p[1]] : p;
+  });
+  // Where the ring started decides which side got shifted; shift back so it starts at -180 or east.
+  const minX = out.reduce((m, p) => Math.min(m, p[0]), Infinity);
+  const k = Math.ceil((-180 - minX) / 360);
+  return k > 0 ? out.map(([x, y]) => [x + 360 * k, y]) : out;
+}
+const closed = (ring: Ring) =>
+  ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+
 /** Planar shoelace area (absolute), in squared degrees: enough to reject zero-area clip leftovers. */
 function ringArea(ring: Ring): number {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return Math.abs(s / 2);
 }
 
@@ -108,6 +143,7 @@ export function bboxIntersects(a: BBox, b: BBox): boolean {
 export function boundsOf(polys: Ring[][]): BBox {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const rings of polys)
-    for (const [x, y] of rings[0]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+    for (const [x, y] of rings[0])
+      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
   return [w, s, e, n];
 }

@@ -34,7 +34,9 @@ const SHORT: Record<string, { en?: string; it?: string }> = {
   MKD: { en: 'North Macedonia' },
   VAT: { en: 'Vatican City' },
   GBR: { en: 'United Kingdom' },
-  LAO: { en: 'Laos' },
+  GMB: { en: 'Gambia' },
+  CPV: { en: 'Cabo Verde' },
+  STP: { en: 'São Tomé and Príncipe' },
 };
 
 export interface CountryName {
@@ -87,5 +89,12 @@ export const SEA_LABELS: SeaLabel[] = [
   { name_en: 'Tyrrhenian Sea', name_it: 'Mar Tirreno', kind: 'sea', rank: 8, lon: 12.0, lat: 40.0 },
   { name_en: 'Adriatic Sea', name_it: 'Mar Adriatico', kind: 'sea', rank: 9, lon: 14.9, lat: 43.1 },
   { name_en: 'Alboran Sea', name_it: 'Mare di Alborán', kind: 'sea', rank: 10, lon: -3.9, lat: 36.1 },
-  { name_en: 'Strait of Sicily', name_it: 'Canale di Sicilia', kind: 'strait', rank: 11, lon: 12.4, lat: 36.7 },
+  {
+    name_en: 'Strait of Sicily',
+    name_it: 'Canale di Sicilia',
+    kind: 'strait',
+    rank: 11,
+    lon: 12.4,
+    lat: 36.7,
+  },
 ];

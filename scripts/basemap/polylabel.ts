@@ -60,7 +60,8 @@ function cell(x: number, y: number, h: number, rings: Ring[]): Cell {
 export function polylabel(polygon: Ring[], precision = 0.01): [number, number] {
   const rings = polygon.map((r) => r.map(toMerc));
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of rings[0]) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  for (const [x, y] of rings[0])
+    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
   const size = Math.min(maxX - minX, maxY - minY);
   if (size === 0) return fromMerc([minX, minY]) as [number, number];
 
@@ -77,11 +78,15 @@ export function polylabel(polygon: Ring[], precision = 0.01): [number, number] {
     queue.splice(lo, 0, c);
   };
   const h = size / 2;
-  for (let x = minX; x < maxX; x += size) for (let y = minY; y < maxY; y += size) push(cell(x + h, y + h, h, rings));
+  for (let x = minX; x < maxX; x += size)
+    for (let y = minY; y < maxY; y += size) push(cell(x + h, y + h, h, rings));
 
   // Start from the bbox centre, or from the centroid-ish mean of the outer ring if that is better.
   let best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0, rings);
-  const mean = rings[0].reduce((a, p) => [a[0] + p[0] / rings[0].length, a[1] + p[1] / rings[0].length], [0, 0]);
+  const mean = rings[0].reduce(
+    (a, p) => [a[0] + p[0] / rings[0].length, a[1] + p[1] / rings[0].length],
+    [0, 0],
+  );
   const meanCell = cell(mean[0], mean[1], 0, rings);
   if (meanCell.d > best.d) best = meanCell;
 
@@ -90,7 +95,13 @@ export function polylabel(polygon: Ring[], precision = 0.01): [number, number] {
     if (c.d > best.d) best = c;
     if (c.max - best.d <= precision) continue;
     const ch = c.h / 2;
-    for (const [dx, dy] of [[-1, -1], [1, -1], [-1, 1], [1, 1]]) push(cell(c.x + dx * ch, c.y + dy * ch, ch, rings));
+    for (const [dx, dy] of [
+      [-1, -1],
+      [1, -1],
+      [-1, 1],
+      [1, 1],
+    ])
+      push(cell(c.x + dx * ch, c.y + dy * ch, ch, rings));
   }
   return fromMerc([best.x, best.y]) as [number, number];
 }

@@ -40,9 +40,23 @@ export interface Incident {
  * `warnings` receives upstream anomalies that cannot be fixed in data/raw/ (kept as obtained):
  * negative dead/missing/survivor counts in a few rows are read as "not available".
  */
-export function iomIncidents(file: string, text: string, errors: DataError[], warnings: DataError[] = []): Incident[] {
+export function iomIncidents(
+  file: string,
+  text: string,
+  errors: DataError[],
+  warnings: DataError[] = [],
+): Incident[] {
   const out: Incident[] = [];
-  const need = ['Main ID', 'incident_date_clean', 'Latitude', 'Longitude', 'No. dead', 'No. missing', 'No. dead/missing', 'Route'];
+  const need = [
+    'Main ID',
+    'incident_date_clean',
+    'Latitude',
+    'Longitude',
+    'No. dead',
+    'No. missing',
+    'No. dead/missing',
+    'Route',
+  ];
   for (const r of readRaw(file, text, need, errors)) {
     // An incident on two routes ("Central Mediterranean,Sahara Desert crossing") counts on the first.
     const route = IOM_ROUTES[r.get('Route').split(',')[0]];
@@ -51,18 +65,33 @@ export function iomIncidents(file: string, text: string, errors: DataError[], wa
     const lat = Number(r.get('Latitude'));
     const lon = Number(r.get('Longitude'));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      errors.push({ file, row: r.row, column: 'incident_date_clean', value: date, expected: 'a date YYYY-MM-DD' });
+      errors.push({
+        file,
+        row: r.row,
+        column: 'incident_date_clean',
+        value: date,
+        expected: 'a date YYYY-MM-DD',
+      });
       continue;
     }
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      errors.push({ file, row: r.row, column: 'Latitude', value: `${r.get('Latitude')},${r.get('Longitude')}`, expected: 'decimal degrees' });
+      errors.push({
+        file,
+        row: r.row,
+        column: 'Latitude',
+        value: `${r.get('Latitude')},${r.get('Longitude')}`,
+        expected: 'decimal degrees',
+      });
       continue;
     }
     const dm = rawCount(file, r, 'No. dead/missing', errors);
     if (dm === null) continue;
     const q = r.get('Source Quality');
     out.push({
-      id: r.get('Main ID'), date, lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4,
+      id: r.get('Main ID'),
+      date,
+      lat: Math.round(lat * 1e4) / 1e4,
+      lon: Math.round(lon * 1e4) / 1e4,
       dead: rawCount(file, r, 'No. dead', warnings) ?? 0,
       missing: rawCount(file, r, 'No. missing', warnings) ?? 0,
       deadMissing: dm,
@@ -90,9 +119,54 @@ export function deadMissingByRouteYear(incidents: Incident[]): DerivedCount[] {
   return [...acc].sort().map(([k, value]) => {
     const [route, year] = k.split('|');
     return {
-      id: `iom-${route}-${year}`, metric: 'dead_missing', area_type: 'route', area: route, period: year, value,
-      qualifier: 'at_least', status: 'seen', sources: ['iom-mmp'],
+      id: `iom-${route}-${year}`,
+      metric: 'dead_missing',
+      area_type: 'route',
+      area: route,
+      period: year,
+      value,
+      qualifier: 'at_least',
+      status: 'seen',
+      sources: ['iom-mmp'],
       note: 'Sum of recorded incidents; cumulative incidents were excluded upstream, so this is a lower bound',
     } as DerivedCount;
   });
+}
+
+/**
+ * Dead and missing per route and month, with explicit zeros for months with no recorded incident
+ * between the first and last month of the data, so any window (not only whole years) has a figure.
+ */
+export function deadMissingByRouteMonth(incidents: Incident[]): DerivedCount[] {
+  if (!incidents.length) return [];
+  const months = incidents.map((i) => i.date.slice(0, 7)).sort();
+  const [first, last] = [months[0], months[months.length - 1]];
+  const acc = new Map<string, number>();
+  for (const i of incidents) {
+    const k = `${i.route}|${i.date.slice(0, 7)}`;
+    acc.set(k, (acc.get(k) ?? 0) + i.deadMissing);
+  }
+  const routes = [...new Set(incidents.map((i) => i.route))].sort();
+  const out: DerivedCount[] = [];
+  for (const route of routes)
+    for (
+      let [y, m] = first.split('-').map(Number);
+      `${y}-${String(m).padStart(2, '0')}` <= last;
+      m === 12 ? ((m = 1), y++) : m++
+    ) {
+      const period = `${y}-${String(m).padStart(2, '0')}`;
+      out.push({
+        id: `iom-${route}-${period}`,
+        metric: 'dead_missing',
+        area_type: 'route',
+        area: route,
+        period,
+        value: acc.get(`${route}|${period}`) ?? 0,
+        qualifier: 'at_least',
+        status: 'seen',
+        sources: ['iom-mmp'],
+        note: 'Sum of recorded incidents (0 = none recorded); a lower bound',
+      });
+    }
+  return out;
 }

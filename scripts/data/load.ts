@@ -1,11 +1,24 @@
 /** Read and validate every file in data/ into one catalog, collecting all errors. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COUNT_SPEC, PLACE_SPEC, PROGRAMME_SPEC, SOURCE_SPEC, validateCsv, type DataError } from '../../src/lib/data/schema';
+import {
+  COUNT_SPEC,
+  PLACE_SPEC,
+  PROGRAMME_SPEC,
+  SOURCE_SPEC,
+  validateCsv,
+  type DataError,
+} from '../../src/lib/data/schema';
 import { validateAgreements, validateRoutes } from '../../src/lib/data/json-schema';
 import { crossCheck, FILES, type Catalog } from '../../src/lib/data/crosscheck';
-import { frontexMonthly, italyMonthlyFromDaily, spainAnnual, unhcrMonthly, type DerivedCount } from './transforms';
-import { deadMissingByRouteYear, iomIncidents, type Incident } from './iom';
+import {
+  frontexMonthly,
+  italyMonthlyFromDaily,
+  spainAnnual,
+  unhcrMonthly,
+  type DerivedCount,
+} from './transforms';
+import { deadMissingByRouteMonth, deadMissingByRouteYear, iomIncidents, type Incident } from './iom';
 
 export const RAW = {
   italyDaily: 'data/raw/italy_landings_daily_reports.csv',
@@ -56,7 +69,13 @@ export function loadAll(root: string): Loaded {
     try {
       return JSON.parse(text);
     } catch (e) {
-      errors.push({ file, row: 0, column: '(file)', value: '', expected: `valid JSON (${(e as Error).message})` });
+      errors.push({
+        file,
+        row: 0,
+        column: '(file)',
+        value: '',
+        expected: `valid JSON (${(e as Error).message})`,
+      });
       return undefined;
     }
   };
@@ -66,8 +85,15 @@ export function loadAll(root: string): Loaded {
   const programmes = csv(FILES.programmes, PROGRAMME_SPEC);
   const before = errors.length;
   const routesJson = json(FILES.routes);
-  const { families, segments } = routesJson === undefined ? { families: [], segments: [] } : validateRoutes(FILES.routes, routesJson, errors);
-  report.push({ file: FILES.routes, rows: families.length + segments.length, rejected: errors.length - before });
+  const { families, segments } =
+    routesJson === undefined
+      ? { families: [], segments: [] }
+      : validateRoutes(FILES.routes, routesJson, errors);
+  report.push({
+    file: FILES.routes,
+    rows: families.length + segments.length,
+    rejected: errors.length - before,
+  });
   const before2 = errors.length;
   const agJson = json(FILES.agreements);
   const agreements = agJson === undefined ? [] : validateAgreements(FILES.agreements, agJson, errors);
@@ -91,14 +117,28 @@ export function loadAll(root: string): Loaded {
   if (iomText !== null) {
     const n = errors.length;
     incidents = iomIncidents(RAW.iom, iomText, errors, warnings);
-    derived.push(...deadMissingByRouteYear(incidents).map((r) => ({ ...r, _file: RAW.iom })));
+    derived.push(
+      ...[...deadMissingByRouteYear(incidents), ...deadMissingByRouteMonth(incidents)].map((r) => ({
+        ...r,
+        _file: RAW.iom,
+      })),
+    );
     report.push({ file: RAW.iom, rows: incidents.length, rejected: errors.length - n });
   }
-  const counts = [...curated.map((c) => ({ ...c, _file: FILES.counts })), ...derived];
+  const counts: (DerivedCount & { _file: string; _row?: number })[] = [
+    ...curated.map((c) => ({ ...c, _file: FILES.counts })),
+    ...derived,
+  ];
   const seen = new Map<string, string>();
   for (const c of counts) {
     if (seen.has(c.id))
-      errors.push({ file: c._file, row: c._row ?? 0, column: 'id', value: c.id, expected: `a unique count id (also produced by ${seen.get(c.id)})` });
+      errors.push({
+        file: c._file,
+        row: c._row ?? 0,
+        column: 'id',
+        value: c.id,
+        expected: `a unique count id (also produced by ${seen.get(c.id)})`,
+      });
     seen.set(c.id, c._file);
   }
   const catalog: Catalog = { sources, places, families, segments, counts, programmes, agreements };

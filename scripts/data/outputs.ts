@@ -10,10 +10,25 @@ countries.registerLocale(en);
 countries.registerLocale(it);
 
 export const INCIDENT_COLUMNS = [
-  'id', 'date', 'lat', 'lon', 'dead', 'missing', 'deadMissing', 'survivors', 'cause', 'route', 'country', 'location', 'quality', 'source', 'link',
+  'id',
+  'date',
+  'lat',
+  'lon',
+  'dead',
+  'missing',
+  'deadMissing',
+  'survivors',
+  'cause',
+  'route',
+  'country',
+  'location',
+  'quality',
+  'source',
+  'link',
 ] as const;
 
-const strip = <T extends object>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
+const strip = <T extends object>(r: T) =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
 
 export function countryNames(codes: Iterable<string>, caps: Map<string, { id: string }>) {
   const out: Record<string, { name_en: string; name_it: string; capital: string | null }> = {};
@@ -30,7 +45,10 @@ export function countryNames(codes: Iterable<string>, caps: Map<string, { id: st
 
 export function buildOutputs(cat: Catalog, incidents: Incident[]): Record<string, unknown> {
   const caps = capitals(cat.places);
-  const codes = new Set<string>([...caps.keys(), ...cat.places.map((p) => p.country).filter((c): c is string => !!c)]);
+  const codes = new Set<string>([
+    ...caps.keys(),
+    ...cat.places.map((p) => p.country).filter((c): c is string => !!c),
+  ]);
   return {
     'catalog.json': {
       version: 1,

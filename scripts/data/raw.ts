@@ -11,9 +11,13 @@ export function readRaw(file: string, text: string, required: string[], errors: 
   const t = parseCsv(text, file);
   const idx = new Map(t.header.map((h, i) => [h, i]));
   const missing = required.filter((c) => !idx.has(c));
-  for (const m of missing) errors.push({ file, row: 1, column: m, value: '', expected: `a column "${m}" in the header` });
+  for (const m of missing)
+    errors.push({ file, row: 1, column: m, value: '', expected: `a column "${m}" in the header` });
   if (missing.length) return [];
-  return t.rows.map(({ line, cells }) => ({ row: line, get: (c: string) => (cells[idx.get(c)!] ?? '').trim() }));
+  return t.rows.map(({ line, cells }) => ({
+    row: line,
+    get: (c: string) => (cells[idx.get(c)!] ?? '').trim(),
+  }));
 }
 
 /** A whole number, or null for the file's explicit "not available" tokens. Anything else is an error. */

@@ -21,20 +21,29 @@ export function segmentLine(seg: RouteSegment, places: Map<string, Place>): [num
     if (!p) throw new Error(`segment ${seg.id}: unknown place ${id}`);
     return [p.lon, p.lat] as [number, number];
   });
-  const ctrl = pts.length === 2 ? [pts[0], arcMidpoint(pts[0], pts[1], seg.mode === 'sea' ? 0.12 : 0.05), pts[1]] : pts;
+  const ctrl =
+    pts.length === 2 ? [pts[0], arcMidpoint(pts[0], pts[1], seg.mode === 'sea' ? 0.12 : 0.05), pts[1]] : pts;
   const curve = bezierSpline(lineString(ctrl), { resolution: 4000, sharpness: 0.75 });
   return curve.geometry.coordinates.map(([x, y]) => [round(x), round(y)] as [number, number]);
 }
 
-export function buildRoutes(families: RouteFamily[], segments: RouteSegment[], places: Place[]): FeatureCollection<LineString> {
+export function buildRoutes(
+  families: RouteFamily[],
+  segments: RouteSegment[],
+  places: Place[],
+): FeatureCollection<LineString> {
   const byId = new Map(places.map((p) => [p.id, p]));
   const fam = new Map(families.map((f) => [f.id, f]));
   const features: Feature<LineString>[] = segments.map((s, i) => ({
     type: 'Feature',
     id: i,
     properties: {
-      id: s.id, family: s.family, group: fam.get(s.family)?.group ?? null, mode: s.mode,
-      name_en: s.name_en, name_it: s.name_it,
+      id: s.id,
+      family: s.family,
+      group: fam.get(s.family)?.group ?? null,
+      mode: s.mode,
+      name_en: s.name_en,
+      name_it: s.name_it,
       frontex_route: s.frontex_route ?? fam.get(s.family)?.frontex_route ?? null,
     },
     geometry: { type: 'LineString', coordinates: segmentLine(s, byId) },

@@ -19,36 +19,73 @@ describe('italyMonthlyFromDaily', () => {
     const out = italyMonthlyFromDaily('f.csv', lines.join('\n'), errors);
     expect(errors).toEqual([]);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ id: 'ita-sea-2024-02', period: '2024-02', value: 58, qualifier: 'exact', metric: 'sea_arrivals' });
+    expect(out[0]).toMatchObject({
+      id: 'ita-sea-2024-02',
+      period: '2024-02',
+      value: 58,
+      qualifier: 'exact',
+      metric: 'sea_arrivals',
+    });
   });
 
   it('marks a month with missing days as "at least"', () => {
-    const out = italyMonthlyFromDaily('f.csv', [DAILY_H, day('2024-03-01', 10, '2024-03-15'), day('2024-03-02', 5, '2024-03-15')].join('\n'), []);
+    const out = italyMonthlyFromDaily(
+      'f.csv',
+      [DAILY_H, day('2024-03-01', 10, '2024-03-15'), day('2024-03-02', 5, '2024-03-15')].join('\n'),
+      [],
+    );
     expect(out[0]).toMatchObject({ value: 15, qualifier: 'at_least' });
     expect(out[0].note).toMatch(/Only 2 of 31 days/);
   });
 
   it('reports a garbled value with file, row and column', () => {
     const errors: DataError[] = [];
-    italyMonthlyFromDaily('f.csv', [DAILY_H, day('2024-03-01', '0[VALORE]0', '2024-03-15')].join('\n'), errors);
-    expect(errors).toEqual([{ file: 'f.csv', row: 2, column: 'Valore', value: '0[VALORE]0', expected: 'a whole number or NA' }]);
+    italyMonthlyFromDaily(
+      'f.csv',
+      [DAILY_H, day('2024-03-01', '0[VALORE]0', '2024-03-15')].join('\n'),
+      errors,
+    );
+    expect(errors).toEqual([
+      { file: 'f.csv', row: 2, column: 'Valore', value: '0[VALORE]0', expected: 'a whole number or NA' },
+    ]);
   });
 });
 
 describe('unhcrMonthly', () => {
-  const H = 'month,year,month-year,italy_all,greece_all,greece_sea,greece_land,spain_all,spain_land,spain_sea,cyprus_all,malta_all';
+  const H =
+    'month,year,month-year,italy_all,greece_all,greece_sea,greece_land,spain_all,spain_land,spain_sea,cyprus_all,malta_all';
   it('reads NA as missing and stops Italy where the daily series takes over', () => {
-    const text = [H, '8,2019,Aug-2019,100,1,2,3,4,5,NA,7,8', '9,2019,Sep-2019,200,1,2,3,4,5,6,7,NA'].join('\n');
+    const text = [H, '8,2019,Aug-2019,100,1,2,3,4,5,NA,7,8', '9,2019,Sep-2019,200,1,2,3,4,5,6,7,NA'].join(
+      '\n',
+    );
     const out = unhcrMonthly('u.csv', text, []);
-    expect(out.map((c) => c.id)).toEqual(['ita-sea-2019-08', 'grc-sea-2019-08', 'mlt-sea-2019-08', 'grc-sea-2019-09', 'esp-sea-2019-09']);
+    expect(out.map((c) => c.id)).toEqual([
+      'ita-sea-2019-08',
+      'grc-sea-2019-08',
+      'mlt-sea-2019-08',
+      'grc-sea-2019-09',
+      'esp-sea-2019-09',
+    ]);
   });
 });
 
 describe('frontexMonthly', () => {
   it('maps route names to route areas and flags unknown ones', () => {
     const errors: DataError[] = [];
-    const out = frontexMonthly('fx.csv', 'route,date,detections\nCentral Mediterranean Route,2023-08-01,25756\nMoon Route,2023-08-01,1', errors);
-    expect(out).toEqual([expect.objectContaining({ area_type: 'route', area: 'central_med', period: '2023-08', value: 25756, metric: 'frontex_detections' })]);
+    const out = frontexMonthly(
+      'fx.csv',
+      'route,date,detections\nCentral Mediterranean Route,2023-08-01,25756\nMoon Route,2023-08-01,1',
+      errors,
+    );
+    expect(out).toEqual([
+      expect.objectContaining({
+        area_type: 'route',
+        area: 'central_med',
+        period: '2023-08',
+        value: 25756,
+        metric: 'frontex_detections',
+      }),
+    ]);
     expect(errors[0]).toMatchObject({ row: 3, column: 'route', value: 'Moon Route' });
   });
 });
@@ -62,7 +99,8 @@ describe('spainAnnual', () => {
 });
 
 describe('IOM incidents', () => {
-  const H = 'Main ID,incident_date_clean,Latitude,Longitude,No. dead,No. missing,No. dead/missing,No. survivors,Route,Cause of death (category),Country of Incident,Location of death,Source Quality,Source,Link';
+  const H =
+    'Main ID,incident_date_clean,Latitude,Longitude,No. dead,No. missing,No. dead/missing,No. survivors,Route,Cause of death (category),Country of Incident,Location of death,Source Quality,Source,Link';
   const text = [
     H,
     'a,2023-06-14,36.9,21.1,82,500,582,104,Central Mediterranean,Drowning,Greece,off Pylos,5,IOM,https://x.org',
@@ -80,8 +118,42 @@ describe('IOM incidents', () => {
     expect(inc[1]).toMatchObject({ route: 'central_med', missing: 0, quality: 5, survivors: null });
     const years = deadMissingByRouteYear(inc);
     expect(years).toEqual([
-      expect.objectContaining({ id: 'iom-central_med-2023', value: 583, qualifier: 'at_least', metric: 'dead_missing' }),
+      expect.objectContaining({
+        id: 'iom-central_med-2023',
+        value: 583,
+        qualifier: 'at_least',
+        metric: 'dead_missing',
+      }),
       expect.objectContaining({ id: 'iom-sahara-2024', value: 3 }),
+    ]);
+  });
+});
+
+describe('deadMissingByRouteMonth', () => {
+  it('fills months without incidents with explicit zeros', async () => {
+    const { deadMissingByRouteMonth } = await import('./iom');
+    const base = {
+      lat: 0,
+      lon: 0,
+      dead: 0,
+      missing: 0,
+      survivors: null,
+      cause: '',
+      country: '',
+      location: '',
+      quality: null,
+      source: '',
+      link: null,
+    } as const;
+    const out = deadMissingByRouteMonth([
+      { ...base, id: 'a', date: '2023-11-03', route: 'central_med', deadMissing: 4 },
+      { ...base, id: 'b', date: '2024-02-10', route: 'central_med', deadMissing: 2 },
+    ]);
+    expect(out.map((c) => `${c.period}:${c.value}`)).toEqual([
+      '2023-11:4',
+      '2023-12:0',
+      '2024-01:0',
+      '2024-02:2',
     ]);
   });
 });

@@ -8,8 +8,15 @@ import { readRaw, rawCount } from './raw';
 export type DerivedCount = Omit<Count, '_row'>;
 
 const row = (
-  id: string, metric: Metric, area_type: Count['area_type'], area: string, period: string,
-  value: number, sources: string[], qualifier: Qualifier = 'exact', note: string | null = null,
+  id: string,
+  metric: Metric,
+  area_type: Count['area_type'],
+  area: string,
+  period: string,
+  value: number,
+  sources: string[],
+  qualifier: Qualifier = 'exact',
+  note: string | null = null,
 ): DerivedCount => ({ id, metric, area_type, area, period, value, qualifier, status: 'seen', sources, note });
 
 /**
@@ -46,10 +53,20 @@ export function italyMonthlyFromDaily(file: string, text: string, errors: DataEr
     const [y, mo] = m.split('-').map(Number);
     const inMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
     const complete = days === inMonth;
-    out.push(row(`ita-sea-${m}`, 'sea_arrivals', 'country', 'ITA', m, sum, ['ondata-sbarchi', 'viminale-cruscotto'],
-      complete ? 'exact' : 'at_least',
-      (complete ? '' : `Only ${days} of ${inMonth} days reported. `) +
-        'Sum of daily "by 08:00" figures (latest report per day); runs 1–4 % under consolidated totals'));
+    out.push(
+      row(
+        `ita-sea-${m}`,
+        'sea_arrivals',
+        'country',
+        'ITA',
+        m,
+        sum,
+        ['ondata-sbarchi', 'viminale-cruscotto'],
+        complete ? 'exact' : 'at_least',
+        (complete ? '' : `Only ${days} of ${inMonth} days reported. `) +
+          'Sum of daily "by 08:00" figures (latest report per day); runs 1–4 % under consolidated totals',
+      ),
+    );
   }
   return out;
 }
@@ -68,20 +85,32 @@ const UNHCR_SERIES: { column: string; area: string; metric: Metric; prefix: stri
 ];
 
 /** UNHCR monthly arrivals, Jan 2014 – Nov 2019. Italy is taken up to `italyUntil` (the daily series follows). */
-export function unhcrMonthly(file: string, text: string, errors: DataError[], italyUntil = '2019-08'): DerivedCount[] {
+export function unhcrMonthly(
+  file: string,
+  text: string,
+  errors: DataError[],
+  italyUntil = '2019-08',
+): DerivedCount[] {
   const out: DerivedCount[] = [];
   for (const r of readRaw(file, text, ['month', 'year', ...UNHCR_SERIES.map((s) => s.column)], errors)) {
     const y = Number(r.get('year'));
     const mo = Number(r.get('month'));
     if (!(y >= 2000 && y <= 2100 && mo >= 1 && mo <= 12)) {
-      errors.push({ file, row: r.row, column: 'month', value: `${r.get('year')}-${r.get('month')}`, expected: 'a year and month 1–12' });
+      errors.push({
+        file,
+        row: r.row,
+        column: 'month',
+        value: `${r.get('year')}-${r.get('month')}`,
+        expected: 'a year and month 1–12',
+      });
       continue;
     }
     const m = `${y}-${String(mo).padStart(2, '0')}`;
     for (const s of UNHCR_SERIES) {
       if (s.area === 'ITA' && m > italyUntil) continue;
       const v = rawCount(file, r, s.column, errors);
-      if (v !== null) out.push(row(`${s.prefix}-${m}`, s.metric, 'country', s.area, m, v, ['unhcr-med-monthly']));
+      if (v !== null)
+        out.push(row(`${s.prefix}-${m}`, s.metric, 'country', s.area, m, v, ['unhcr-med-monthly']));
     }
   }
   return out;
@@ -105,16 +134,33 @@ export function frontexMonthly(file: string, text: string, errors: DataError[]):
   for (const r of readRaw(file, text, ['route', 'date', 'detections'], errors)) {
     const route = FRONTEX_ROUTES[r.get('route')];
     if (!route) {
-      errors.push({ file, row: r.row, column: 'route', value: r.get('route'), expected: `one of ${Object.keys(FRONTEX_ROUTES).join(', ')}` });
+      errors.push({
+        file,
+        row: r.row,
+        column: 'route',
+        value: r.get('route'),
+        expected: `one of ${Object.keys(FRONTEX_ROUTES).join(', ')}`,
+      });
       continue;
     }
     const d = r.get('date');
     if (!/^\d{4}-\d{2}-01$/.test(d)) {
-      errors.push({ file, row: r.row, column: 'date', value: d, expected: 'the first day of a month, YYYY-MM-01' });
+      errors.push({
+        file,
+        row: r.row,
+        column: 'date',
+        value: d,
+        expected: 'the first day of a month, YYYY-MM-01',
+      });
       continue;
     }
     const v = rawCount(file, r, 'detections', errors);
-    if (v !== null) out.push(row(`frontex-${route}-${d.slice(0, 7)}`, 'frontex_detections', 'route', route, d.slice(0, 7), v, ['frontex-ibc']));
+    if (v !== null)
+      out.push(
+        row(`frontex-${route}-${d.slice(0, 7)}`, 'frontex_detections', 'route', route, d.slice(0, 7), v, [
+          'frontex-ibc',
+        ]),
+      );
   }
   return out;
 }
@@ -129,8 +175,24 @@ export function spainAnnual(file: string, text: string, errors: DataError[]): De
       continue;
     }
     const v = rawCount(file, r, 'arrivals', errors);
-    const note = y === '2014' || y === '2015' ? 'This year looks like a sea-only figure: the series definition changes around 2014–2015' : null;
-    if (v !== null) out.push(row(`esp-irregular-${y}`, 'irregular_arrivals', 'country', 'ESP', y, v, ['spain-mir-annual'], 'exact', note));
+    const note =
+      y === '2014' || y === '2015'
+        ? 'This year looks like a sea-only figure: the series definition changes around 2014–2015'
+        : null;
+    if (v !== null)
+      out.push(
+        row(
+          `esp-irregular-${y}`,
+          'irregular_arrivals',
+          'country',
+          'ESP',
+          y,
+          v,
+          ['spain-mir-annual'],
+          'exact',
+          note,
+        ),
+      );
   }
   return out;
 }

@@ -7,13 +7,22 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
-  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
 ];
 
 export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  if (!existsSync(p))
+    throw new Error(
+      `Chromium not found at ${p}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
+    );
   return p;
 }
 
@@ -29,8 +38,17 @@ export interface Opened {
   requests: string[];
 }
 
-export async function openApp(browser: Browser, query = '', viewport = { width: 1280, height: 800 }): Promise<Opened> {
-  const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'UTC' });
+export async function openApp(
+  browser: Browser,
+  query = '',
+  viewport = { width: 1280, height: 800 },
+): Promise<Opened> {
+  const ctx = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   const page = await ctx.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
@@ -44,14 +62,26 @@ export async function openApp(browser: Browser, query = '', viewport = { width: 
 
 /** Wait until the map exists, its style is loaded and it has gone idle (all tiles drawn). */
 export async function waitForMapIdle(page: Page) {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __crossingsMap?: { loaded(): boolean; isStyleLoaded(): boolean } };
-    return !!w.__crossingsMap && w.__crossingsMap.isStyleLoaded();
-  }, null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __crossingsMap?: { loaded(): boolean; isStyleLoaded(): boolean } };
+      return !!w.__crossingsMap && w.__crossingsMap.isStyleLoaded();
+    },
+    null,
+    { timeout: 60000 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __crossingsMap: { once(e: string, f: () => void): void; triggerRepaint(): void; loaded(): boolean } }).__crossingsMap;
+        const map = (
+          window as unknown as {
+            __crossingsMap: {
+              once(e: string, f: () => void): void;
+              triggerRepaint(): void;
+              loaded(): boolean;
+            };
+          }
+        ).__crossingsMap;
         if (map.loaded()) return resolve();
         map.once('idle', () => resolve());
         map.triggerRepaint();

@@ -61,15 +61,24 @@ describe('route map (built site, real Chromium + WebGL)', () => {
   });
 
   it('opens the details of a clicked route with at least one source link', async () => {
+    // A point on a route where the route is the topmost interactive feature (not under a circle).
     const pt = await o.page.evaluate(() => {
       const map = (window as any).__crossingsMap;
-      const f = map.queryRenderedFeatures({ layers: ['routes-line'] }).find((x: any) => x.properties.id === 'cm-sfax-lampedusa') ??
-        map.queryRenderedFeatures({ layers: ['routes-line'] })[0];
-      const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates[0];
-      const p = map.project(coords[Math.floor(coords.length / 2)]);
       const rect = map.getCanvas().getBoundingClientRect();
-      return { x: rect.left + p.x, y: rect.top + p.y, id: f.properties.id };
+      for (const f of map.queryRenderedFeatures({ layers: ['routes-line'] })) {
+        const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates[0];
+        for (let i = 1; i < coords.length - 1; i++) {
+          const p = map.project(coords[i]);
+          if (p.x < 10 || p.y < 10 || p.x > rect.width - 60 || p.y > rect.height - 40) continue;
+          const top = map.queryRenderedFeatures([p.x, p.y])[0];
+          if (top?.layer.id.startsWith('routes-'))
+            return { x: rect.left + p.x, y: rect.top + p.y, id: f.properties.id };
+        }
+      }
+      return null;
     });
+    expect(pt).not.toBeNull();
+    if (!pt) return;
     await o.page.mouse.click(pt.x, pt.y);
     const details = o.page.getByTestId('route-details');
     await details.waitFor({ timeout: 10000 });
@@ -81,7 +90,9 @@ describe('route map (built site, real Chromium + WebGL)', () => {
 
   it('makes no request outside its own origin and logs no console error', async () => {
     const origin = new URL(baseUrl()).origin;
-    const foreign = o.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = o.requests.filter(
+      (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
     expect(foreign).toEqual([]);
     expect(o.consoleErrors).toEqual([]);
   });

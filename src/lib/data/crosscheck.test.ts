@@ -2,26 +2,106 @@ import { describe, expect, it } from 'vitest';
 import { crossCheck, type Catalog } from './crosscheck';
 import type { Place, Source } from './schema';
 
-const src = (id: string): Source => ({ id, publisher: 'P', title: 'T', url: null, date: null, licence: 'L', attribution: 'A', status: 'seen', note: null, _row: 2 });
-const place = (id: string, lon: number, lat: number, kind: Place['kind'] = 'city', country: string | null = 'ITA'): Place => ({
-  id, name_en: id, name_it: id, country, kind, lat, lon, geonames_id: null, sources: ['s'], _row: 2,
+const src = (id: string): Source => ({
+  id,
+  publisher: 'P',
+  title: 'T',
+  url: null,
+  date: null,
+  licence: 'L',
+  attribution: 'A',
+  status: 'seen',
+  note: null,
+  _row: 2,
+});
+const place = (
+  id: string,
+  lon: number,
+  lat: number,
+  kind: Place['kind'] = 'city',
+  country: string | null = 'ITA',
+): Place => ({
+  id,
+  name_en: id,
+  name_it: id,
+  country,
+  kind,
+  lat,
+  lon,
+  geonames_id: null,
+  sources: ['s'],
+  _row: 2,
 });
 
 function base(): Catalog {
   return {
     sources: [src('s')],
-    places: [place('rome', 12.5, 41.9, 'capital'), place('tunis', 10.2, 36.8, 'capital', 'TUN'), place('lampedusa', 12.6, 35.5)],
-    families: [{ id: 'central-med', group: 'central_med', name_en: 'x', name_it: 'x', description_en: 'x', description_it: 'x', frontex_route: 'central_med', sources: ['s'] }],
-    segments: [{ id: 'seg', family: 'central-med', name_en: 'x', name_it: 'x', mode: 'sea', waypoints: ['tunis', 'lampedusa'], description_en: 'x', description_it: 'x', frontex_route: null, sources: ['s'] }],
+    places: [
+      place('rome', 12.5, 41.9, 'capital'),
+      place('tunis', 10.2, 36.8, 'capital', 'TUN'),
+      place('lampedusa', 12.6, 35.5),
+    ],
+    families: [
+      {
+        id: 'central-med',
+        group: 'central_med',
+        name_en: 'x',
+        name_it: 'x',
+        description_en: 'x',
+        description_it: 'x',
+        frontex_route: 'central_med',
+        sources: ['s'],
+      },
+    ],
+    segments: [
+      {
+        id: 'seg',
+        family: 'central-med',
+        name_en: 'x',
+        name_it: 'x',
+        mode: 'sea',
+        waypoints: ['tunis', 'lampedusa'],
+        description_en: 'x',
+        description_it: 'x',
+        frontex_route: null,
+        sources: ['s'],
+      },
+    ],
     counts: [],
     programmes: [],
-    agreements: [{
-      id: 'a', title_en: 'x', title_it: 'x', parties: ['ITA', 'TUN'], type: 'mou', binding: false, routes: ['central-med'], summary_en: 'x', summary_it: 'x', status: 'seen', sources: ['s'],
-      events: [
-        { type: 'signed', date: { iso: '2023-07-16', precision: 'day' }, status: 'seen', note_en: null, note_it: null, sources: ['s'] },
-        { type: 'in_force', date: { iso: '2023-08', precision: 'month' }, status: 'seen', note_en: null, note_it: null, sources: ['s'] },
-      ],
-    }],
+    agreements: [
+      {
+        id: 'a',
+        title_en: 'x',
+        title_it: 'x',
+        parties: ['ITA', 'TUN'],
+        type: 'mou',
+        binding: false,
+        routes: ['central-med'],
+        summary_en: 'x',
+        summary_it: 'x',
+        status: 'seen',
+        sources: ['s'],
+        events: [
+          {
+            type: 'signed',
+            date: { iso: '2023-07-16', precision: 'day' },
+            status: 'seen',
+            note_en: null,
+            note_it: null,
+            sources: ['s'],
+          },
+          {
+            type: 'in_force',
+            date: { iso: '2023-08', precision: 'month' },
+            status: 'seen',
+            note_en: null,
+            note_it: null,
+            sources: ['s'],
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -29,20 +109,71 @@ describe('crossCheck', () => {
   it('passes a consistent catalog', () => expect(crossCheck(base())).toEqual([]));
 
   const cases: { name: string; edit: (c: Catalog) => void; column: RegExp; expected: RegExp }[] = [
-    { name: 'unknown place id in a route', edit: (c) => (c.segments[0].waypoints = ['tunis', 'atlantis']), column: /segments\[0\]\.waypoints\[1\]/, expected: /place id/ },
-    { name: 'unknown source id', edit: (c) => (c.places[0].sources = ['nowhere']), column: /^sources$/, expected: /source id/ },
-    { name: 'place outside the region', edit: (c) => (c.places[2].lat = -35.5), column: /^lat$/, expected: /inside the map's region/ },
-    { name: 'lifecycle out of order', edit: (c) => (c.agreements[0].events[1].date = { iso: '2022', precision: 'year' }), column: /events\[1\]\.date/, expected: /on or after/ },
-    { name: 'party without a capital', edit: (c) => (c.agreements[0].parties = ['ITA', 'NOR']), column: /parties/, expected: /capital/ },
-    { name: 'count on an unknown area', edit: (c) => c.counts.push({ id: 'k', metric: 'sea_arrivals', area_type: 'place', area: 'nowhere', period: '2023', value: 1, qualifier: 'exact', status: 'seen', sources: ['s'], note: null, _row: 5 }), column: /^area$/, expected: /place id/ },
-    { name: 'route family unknown', edit: (c) => (c.segments[0].family = 'nope'), column: /segments\[0\]\.family/, expected: /family/ },
+    {
+      name: 'unknown place id in a route',
+      edit: (c) => (c.segments[0].waypoints = ['tunis', 'atlantis']),
+      column: /segments\[0\]\.waypoints\[1\]/,
+      expected: /place id/,
+    },
+    {
+      name: 'unknown source id',
+      edit: (c) => (c.places[0].sources = ['nowhere']),
+      column: /^sources$/,
+      expected: /source id/,
+    },
+    {
+      name: 'place outside the region',
+      edit: (c) => (c.places[2].lat = -35.5),
+      column: /^lat$/,
+      expected: /inside the map's region/,
+    },
+    {
+      name: 'lifecycle out of order',
+      edit: (c) => (c.agreements[0].events[1].date = { iso: '2022', precision: 'year' }),
+      column: /events\[1\]\.date/,
+      expected: /on or after/,
+    },
+    {
+      name: 'party without a capital',
+      edit: (c) => (c.agreements[0].parties = ['ITA', 'NOR']),
+      column: /parties/,
+      expected: /capital/,
+    },
+    {
+      name: 'count on an unknown area',
+      edit: (c) =>
+        c.counts.push({
+          id: 'k',
+          metric: 'sea_arrivals',
+          area_type: 'place',
+          area: 'nowhere',
+          period: '2023',
+          value: 1,
+          qualifier: 'exact',
+          status: 'seen',
+          sources: ['s'],
+          note: null,
+          _row: 5,
+        }),
+      column: /^area$/,
+      expected: /place id/,
+    },
+    {
+      name: 'route family unknown',
+      edit: (c) => (c.segments[0].family = 'nope'),
+      column: /segments\[0\]\.family/,
+      expected: /family/,
+    },
   ];
   it.each(cases)('reports $name', ({ edit, column, expected }) => {
     const c = base();
     edit(c);
     const errs = crossCheck(c);
     expect(errs.length, JSON.stringify(errs)).toBeGreaterThan(0);
-    expect(errs.some((e) => column.test(e.column) && expected.test(e.expected)), JSON.stringify(errs)).toBe(true);
+    expect(
+      errs.some((e) => column.test(e.column) && expected.test(e.expected)),
+      JSON.stringify(errs),
+    ).toBe(true);
   });
 
   it('does not mutate the catalog', () => {

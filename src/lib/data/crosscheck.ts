@@ -52,24 +52,54 @@ export function crossCheck(cat: Catalog): DataError[] {
   for (const p of cat.places) {
     cite(FILES.places, p._row, 'sources', p.sources);
     if (!insideRegion(p.lon, p.lat))
-      errors.push({ file: FILES.places, row: p._row, column: 'lat', value: `${p.lat},${p.lon}`, expected: "a point inside the map's region (check lat/lon are not swapped)" });
+      errors.push({
+        file: FILES.places,
+        row: p._row,
+        column: 'lat',
+        value: `${p.lat},${p.lon}`,
+        expected: "a point inside the map's region (check lat/lon are not swapped)",
+      });
   }
   const areaOk = (k: keyof typeof ROUTE_AREAS | string | null) => k === null || k in ROUTE_AREAS;
   cat.families.forEach((f, i) => {
     cite(FILES.routes, 0, `families[${i}].sources`, f.sources);
     if (!areaOk(f.frontex_route))
-      errors.push({ file: FILES.routes, row: 0, column: `families[${i}].frontex_route`, value: String(f.frontex_route), expected: `one of ${Object.keys(ROUTE_AREAS).join(', ')} or null` });
+      errors.push({
+        file: FILES.routes,
+        row: 0,
+        column: `families[${i}].frontex_route`,
+        value: String(f.frontex_route),
+        expected: `one of ${Object.keys(ROUTE_AREAS).join(', ')} or null`,
+      });
   });
   cat.segments.forEach((s, i) => {
     cite(FILES.routes, 0, `segments[${i}].sources`, s.sources);
     if (!familyIds.has(s.family))
-      errors.push({ file: FILES.routes, row: 0, column: `segments[${i}].family`, value: s.family, expected: 'the id of a family in "families"' });
+      errors.push({
+        file: FILES.routes,
+        row: 0,
+        column: `segments[${i}].family`,
+        value: s.family,
+        expected: 'the id of a family in "families"',
+      });
     s.waypoints.forEach((w, j) => {
       if (!placeIds.has(w))
-        errors.push({ file: FILES.routes, row: 0, column: `segments[${i}].waypoints[${j}]`, value: w, expected: `a place id from ${FILES.places}` });
+        errors.push({
+          file: FILES.routes,
+          row: 0,
+          column: `segments[${i}].waypoints[${j}]`,
+          value: w,
+          expected: `a place id from ${FILES.places}`,
+        });
     });
     if (!areaOk(s.frontex_route))
-      errors.push({ file: FILES.routes, row: 0, column: `segments[${i}].frontex_route`, value: String(s.frontex_route), expected: `one of ${Object.keys(ROUTE_AREAS).join(', ')} or null` });
+      errors.push({
+        file: FILES.routes,
+        row: 0,
+        column: `segments[${i}].frontex_route`,
+        value: String(s.frontex_route),
+        expected: `one of ${Object.keys(ROUTE_AREAS).join(', ')} or null`,
+      });
   });
 
   for (const c of cat.counts) {
@@ -77,38 +107,106 @@ export function crossCheck(cat: Catalog): DataError[] {
     const row = c._row ?? 0;
     cite(file, row, 'sources', c.sources);
     const known =
-      c.area_type === 'country' ? countries.has(c.area) : c.area_type === 'place' ? placeIds.has(c.area) : c.area in ROUTE_AREAS;
+      c.area_type === 'country'
+        ? countries.has(c.area)
+        : c.area_type === 'place'
+          ? placeIds.has(c.area)
+          : c.area in ROUTE_AREAS;
     if (!known)
-      errors.push({ file, row, column: 'area', value: c.area, expected: c.area_type === 'country' ? 'an ISO3 code of a country with a place in places.csv' : c.area_type === 'place' ? 'a place id from places.csv' : `a route area: ${Object.keys(ROUTE_AREAS).join(', ')}` });
+      errors.push({
+        file,
+        row,
+        column: 'area',
+        value: c.area,
+        expected:
+          c.area_type === 'country'
+            ? 'an ISO3 code of a country with a place in places.csv'
+            : c.area_type === 'place'
+              ? 'a place id from places.csv'
+              : `a route area: ${Object.keys(ROUTE_AREAS).join(', ')}`,
+      });
   }
 
   for (const p of cat.programmes) {
     cite(FILES.programmes, p._row, 'sources', p.sources);
-    for (const r of p.routes) if (!familyIds.has(r)) errors.push({ file: FILES.programmes, row: p._row, column: 'routes', value: r, expected: 'route family ids from routes.json' });
+    for (const r of p.routes)
+      if (!familyIds.has(r))
+        errors.push({
+          file: FILES.programmes,
+          row: p._row,
+          column: 'routes',
+          value: r,
+          expected: 'route family ids from routes.json',
+        });
     for (const c of [p.funder, ...p.recipients])
-      if (!caps.has(c)) errors.push({ file: FILES.programmes, row: p._row, column: c === p.funder ? 'funder' : 'recipients', value: c, expected: `a country with a capital (kind "capital") in ${FILES.places}, or "EU"` });
+      if (!caps.has(c))
+        errors.push({
+          file: FILES.programmes,
+          row: p._row,
+          column: c === p.funder ? 'funder' : 'recipients',
+          value: c,
+          expected: `a country with a capital (kind "capital") in ${FILES.places}, or "EU"`,
+        });
     if (p.start && p.end && monthIndex(p.end.iso) < monthIndex(p.start.iso))
-      errors.push({ file: FILES.programmes, row: p._row, column: 'end', value: p.end.iso, expected: `a date on or after start (${p.start.iso})` });
+      errors.push({
+        file: FILES.programmes,
+        row: p._row,
+        column: 'end',
+        value: p.end.iso,
+        expected: `a date on or after start (${p.start.iso})`,
+      });
   }
 
   cat.agreements.forEach((a, i) => {
     const path = `[${i}] (${a.id})`;
     cite(FILES.agreements, 0, `${path}.sources`, a.sources);
-    for (const r of a.routes) if (!familyIds.has(r)) errors.push({ file: FILES.agreements, row: 0, column: `${path}.routes`, value: r, expected: 'route family ids from routes.json' });
-    for (const p of a.parties) if (!caps.has(p)) errors.push({ file: FILES.agreements, row: 0, column: `${path}.parties`, value: p, expected: `a country with a capital in ${FILES.places}, or "EU"` });
+    for (const r of a.routes)
+      if (!familyIds.has(r))
+        errors.push({
+          file: FILES.agreements,
+          row: 0,
+          column: `${path}.routes`,
+          value: r,
+          expected: 'route family ids from routes.json',
+        });
+    for (const p of a.parties)
+      if (!caps.has(p))
+        errors.push({
+          file: FILES.agreements,
+          row: 0,
+          column: `${path}.parties`,
+          value: p,
+          expected: `a country with a capital in ${FILES.places}, or "EU"`,
+        });
     let last: string | null = null;
     a.events.forEach((e, j) => {
       cite(FILES.agreements, 0, `${path}.events[${j}].sources`, e.sources);
       if (!e.date) return;
       if (last !== null && startDay(e.date.iso) < startDay(last))
-        errors.push({ file: FILES.agreements, row: 0, column: `${path}.events[${j}].date`, value: e.date.iso, expected: `a date on or after the previous event (${last}): list events in date order` });
+        errors.push({
+          file: FILES.agreements,
+          row: 0,
+          column: `${path}.events[${j}].date`,
+          value: e.date.iso,
+          expected: `a date on or after the previous event (${last}): list events in date order`,
+        });
       last = e.date.iso;
     });
   });
   const ids = new Map<string, string>();
-  for (const [file, list] of [[FILES.agreements, cat.agreements], [FILES.programmes, cat.programmes]] as const)
+  for (const [file, list] of [
+    [FILES.agreements, cat.agreements],
+    [FILES.programmes, cat.programmes],
+  ] as const)
     for (const r of list) {
-      if (ids.has(r.id)) errors.push({ file, row: '_row' in r ? (r._row as number) : 0, column: 'id', value: r.id, expected: `a unique id (already used in ${ids.get(r.id)})` });
+      if (ids.has(r.id))
+        errors.push({
+          file,
+          row: '_row' in r ? (r._row as number) : 0,
+          column: 'id',
+          value: r.id,
+          expected: `a unique id (already used in ${ids.get(r.id)})`,
+        });
       ids.set(r.id, file);
     }
   return errors;

@@ -68,7 +68,8 @@ export function parseCsv(text: string, file = 'input.csv'): CsvTable {
       i++;
     }
   }
-  if (quoted) throw new CsvSyntaxError(file, recordLine, 'a quoted field is never closed (add the closing ")');
+  if (quoted)
+    throw new CsvSyntaxError(file, recordLine, 'a quoted field is never closed (add the closing ")');
   if (field !== '' || cells.length > 0) endRecord();
   const [head, ...rows] = records;
   if (!head) throw new CsvSyntaxError(file, 1, 'the file is empty (expected a header row)');

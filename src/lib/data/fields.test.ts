@@ -18,6 +18,8 @@ describe('dates', () => {
 });
 
 describe('url', () => {
-  it.each(['javascript:alert(1)', 'ftp://x', 'not a url'])('rejects %s', (s) => expect(url(s).ok).toBe(false));
+  it.each(['javascript:alert(1)', 'ftp://x', 'not a url'])('rejects %s', (s) =>
+    expect(url(s).ok).toBe(false),
+  );
   it('accepts https', () => expect(url('https://example.org/a?b=1').ok).toBe(true));
 });

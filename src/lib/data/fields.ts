@@ -11,8 +11,7 @@ const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
 export const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
 
-export const text: Field<string> = (raw) =>
-  raw.trim() ? ok(raw.trim()) : fail('a non-empty text');
+export const text: Field<string> = (raw) => (raw.trim() ? ok(raw.trim()) : fail('a non-empty text'));
 
 export const optionalText: Field<string | null> = (raw) => ok(raw.trim() || null);
 
@@ -55,7 +54,9 @@ export function number(min = -Infinity, max = Infinity, what = 'a number'): Fiel
   return (raw) => {
     const s = raw.trim();
     if (/^\d{1,3}([.,]\d{3})+$/.test(s))
-      return fail(`${what} without thousands separators ("${s}" is ambiguous: write ${s.replace(/[.,]/g, '')} or use "." for decimals only)`);
+      return fail(
+        `${what} without thousands separators ("${s}" is ambiguous: write ${s.replace(/[.,]/g, '')} or use "." for decimals only)`,
+      );
     if (!/^-?\d+(\.\d+)?$/.test(s)) return fail(`${what} (digits, "." for decimals)`);
     const n = Number(s);
     if (n < min || n > max) return fail(`${what} from ${min} to ${max}`);

@@ -1,9 +1,24 @@
 /** Specs for the two JSON tables (routes, agreements), checked field by field with the CSV parsers. */
 import * as f from './fields';
-import { checkJson, AGREEMENT_TYPES, EVENT_TYPES, MODES, STATUSES, type DataError, type EventType, type Status } from './schema';
+import {
+  checkJson,
+  AGREEMENT_TYPES,
+  EVENT_TYPES,
+  MODES,
+  STATUSES,
+  type DataError,
+  type EventType,
+  type Status,
+} from './schema';
 import type { PartialDate } from './fields';
 
-export const FAMILY_GROUPS = ['central_med', 'western_balkans', 'north_african', 'western_med', 'atlantic'] as const;
+export const FAMILY_GROUPS = [
+  'central_med',
+  'western_balkans',
+  'north_african',
+  'western_med',
+  'atlantic',
+] as const;
 export type FamilyGroup = (typeof FAMILY_GROUPS)[number];
 
 export interface RouteFamily {
@@ -57,30 +72,66 @@ export interface Agreement {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function fields<T>(file: string, path: string, o: Obj, spec: Record<string, f.Field<unknown>>, errors: DataError[]): T | undefined {
+function fields<T>(
+  file: string,
+  path: string,
+  o: Obj,
+  spec: Record<string, f.Field<unknown>>,
+  errors: DataError[],
+): T | undefined {
   const before = errors.length;
   const out: Obj = {};
-  for (const [k, field] of Object.entries(spec)) out[k] = checkJson(file, `${path}.${k}`, o[k], field, errors);
+  for (const [k, field] of Object.entries(spec))
+    out[k] = checkJson(file, `${path}.${k}`, o[k], field, errors);
   for (const k of Object.keys(o))
     if (!(k in spec) && k !== 'events' && k !== 'waypoints')
-      errors.push({ file, row: 0, column: `${path}.${k}`, value: k, expected: `one of the known keys: ${Object.keys(spec).join(', ')}` });
+      errors.push({
+        file,
+        row: 0,
+        column: `${path}.${k}`,
+        value: k,
+        expected: `one of the known keys: ${Object.keys(spec).join(', ')}`,
+      });
   return errors.length === before ? (out as T) : undefined;
 }
 
 const FAMILY = {
-  id: f.id, group: f.oneOf(FAMILY_GROUPS), name_en: f.text, name_it: f.text, description_en: f.text,
-  description_it: f.text, frontex_route: f.optionalText, sources: f.list(f.id),
+  id: f.id,
+  group: f.oneOf(FAMILY_GROUPS),
+  name_en: f.text,
+  name_it: f.text,
+  description_en: f.text,
+  description_it: f.text,
+  frontex_route: f.optionalText,
+  sources: f.list(f.id),
 };
 const SEGMENT = {
-  id: f.id, family: f.id, name_en: f.text, name_it: f.text, mode: f.oneOf(MODES), description_en: f.text,
-  description_it: f.text, frontex_route: f.optionalText, sources: f.list(f.id),
+  id: f.id,
+  family: f.id,
+  name_en: f.text,
+  name_it: f.text,
+  mode: f.oneOf(MODES),
+  description_en: f.text,
+  description_it: f.text,
+  frontex_route: f.optionalText,
+  sources: f.list(f.id),
 };
 
-export function validateRoutes(file: string, json: unknown, errors: DataError[]): { families: RouteFamily[]; segments: RouteSegment[] } {
+export function validateRoutes(
+  file: string,
+  json: unknown,
+  errors: DataError[],
+): { families: RouteFamily[]; segments: RouteSegment[] } {
   const families: RouteFamily[] = [];
   const segments: RouteSegment[] = [];
   if (!isObj(json) || !Array.isArray(json.families) || !Array.isArray(json.segments)) {
-    errors.push({ file, row: 0, column: '(root)', value: '', expected: 'an object with "families" and "segments" arrays' });
+    errors.push({
+      file,
+      row: 0,
+      column: '(root)',
+      value: '',
+      expected: 'an object with "families" and "segments" arrays',
+    });
     return { families, segments };
   }
   json.families.forEach((o, i) => {
@@ -90,21 +141,43 @@ export function validateRoutes(file: string, json: unknown, errors: DataError[])
   json.segments.forEach((o, i) => {
     if (!isObj(o)) return;
     const r = fields<Omit<RouteSegment, 'waypoints'>>(file, `segments[${i}]`, o, SEGMENT, errors);
-    const wp = Array.isArray(o.waypoints) && o.waypoints.length >= 2 && o.waypoints.every((w) => typeof w === 'string' && f.ID_RE.test(w));
-    if (!wp) errors.push({ file, row: 0, column: `segments[${i}].waypoints`, value: JSON.stringify(o.waypoints ?? null), expected: 'an array of at least 2 place ids' });
+    const wp =
+      Array.isArray(o.waypoints) &&
+      o.waypoints.length >= 2 &&
+      o.waypoints.every((w) => typeof w === 'string' && f.ID_RE.test(w));
+    if (!wp)
+      errors.push({
+        file,
+        row: 0,
+        column: `segments[${i}].waypoints`,
+        value: JSON.stringify(o.waypoints ?? null),
+        expected: 'an array of at least 2 place ids',
+      });
     if (r && wp) segments.push({ ...r, waypoints: o.waypoints as string[] });
   });
   return { families, segments };
 }
 
 const AGREEMENT = {
-  id: f.id, title_en: f.text, title_it: f.text, parties: f.list(f.party, 1), type: f.oneOf(AGREEMENT_TYPES),
-  binding: f.optional(f.bool), routes: f.list(f.id, 0), summary_en: f.text, summary_it: f.text,
-  status: f.oneOf(STATUSES), sources: f.list(f.id),
+  id: f.id,
+  title_en: f.text,
+  title_it: f.text,
+  parties: f.list(f.party, 1),
+  type: f.oneOf(AGREEMENT_TYPES),
+  binding: f.optional(f.bool),
+  routes: f.list(f.id, 0),
+  summary_en: f.text,
+  summary_it: f.text,
+  status: f.oneOf(STATUSES),
+  sources: f.list(f.id),
 };
 const EVENT = {
-  type: f.oneOf(EVENT_TYPES), date: f.optional(f.partialDate), status: f.oneOf(STATUSES),
-  note_en: f.optionalText, note_it: f.optionalText, sources: f.list(f.id),
+  type: f.oneOf(EVENT_TYPES),
+  date: f.optional(f.partialDate),
+  status: f.oneOf(STATUSES),
+  note_en: f.optionalText,
+  note_it: f.optionalText,
+  sources: f.list(f.id),
 };
 
 export function validateAgreements(file: string, json: unknown, errors: DataError[]): Agreement[] {
@@ -118,10 +191,19 @@ export function validateAgreements(file: string, json: unknown, errors: DataErro
     const path = `[${i}]${typeof o.id === 'string' ? ` (${o.id})` : ''}`;
     const a = fields<Omit<Agreement, 'events'>>(file, path, o, AGREEMENT, errors);
     const evs = Array.isArray(o.events) ? o.events : [];
-    if (!Array.isArray(o.events)) errors.push({ file, row: 0, column: `${path}.events`, value: '', expected: 'an array of lifecycle events (may be empty if undated)' });
+    if (!Array.isArray(o.events))
+      errors.push({
+        file,
+        row: 0,
+        column: `${path}.events`,
+        value: '',
+        expected: 'an array of lifecycle events (may be empty if undated)',
+      });
     const events: AgreementEvent[] = [];
     evs.forEach((e, j) => {
-      const ev = isObj(e) ? fields<AgreementEvent>(file, `${path}.events[${j}]`, e, EVENT, errors) : undefined;
+      const ev = isObj(e)
+        ? fields<AgreementEvent>(file, `${path}.events[${j}]`, e, EVENT, errors)
+        : undefined;
       if (ev) events.push(ev);
     });
     if (a && events.length === evs.length) out.push({ ...a, events });

@@ -26,7 +26,11 @@ function expect(cond: unknown, file: string, what: string): asserts cond {
 
 export async function loadManifest(): Promise<Manifest> {
   const m = await getJson<Manifest>('manifest.json');
-  expect(m && m.version === 1 && typeof m.files === 'object', 'manifest.json', 'expected { version: 1, files }');
+  expect(
+    m && m.version === 1 && typeof m.files === 'object',
+    'manifest.json',
+    'expected { version: 1, files }',
+  );
   return m;
 }
 
@@ -38,14 +42,30 @@ export async function loadAppData(): Promise<AppData> {
     getJson<CountsFile>('counts.json', h('counts.json')),
     getJson<AppData['routes']>('routes.geojson', h('routes.geojson')),
   ]);
-  expect(catalog.version === 1 && Array.isArray(catalog.sources) && Array.isArray(catalog.agreements), 'catalog.json', 'expected version 1 with sources and agreements');
-  expect(counts.version === 1 && Array.isArray(counts.counts), 'counts.json', 'expected version 1 with counts');
-  expect(routes.type === 'FeatureCollection' && Array.isArray(routes.features), 'routes.geojson', 'expected a FeatureCollection');
+  expect(
+    catalog.version === 1 && Array.isArray(catalog.sources) && Array.isArray(catalog.agreements),
+    'catalog.json',
+    'expected version 1 with sources and agreements',
+  );
+  expect(
+    counts.version === 1 && Array.isArray(counts.counts),
+    'counts.json',
+    'expected version 1 with counts',
+  );
+  expect(
+    routes.type === 'FeatureCollection' && Array.isArray(routes.features),
+    'routes.geojson',
+    'expected a FeatureCollection',
+  );
   return { manifest, catalog, counts: counts.counts, routes };
 }
 
 export async function loadIncidents(manifest: Manifest): Promise<IncidentsFile> {
   const f = await getJson<IncidentsFile>('incidents.json', manifest.files['incidents.json']?.sha256);
-  expect(f.version === 1 && Array.isArray(f.columns) && Array.isArray(f.rows), 'incidents.json', 'expected columns and rows');
+  expect(
+    f.version === 1 && Array.isArray(f.columns) && Array.isArray(f.rows),
+    'incidents.json',
+    'expected columns and rows',
+  );
   return f;
 }

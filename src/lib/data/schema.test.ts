@@ -8,21 +8,93 @@ describe('validateCsv (places)', () => {
   it('accepts a good row and types its values', () => {
     const r = validateCsv('data/places.csv', `${PLACES_HEADER}\n${GOOD_PLACE}\n`, PLACE_SPEC);
     expect(r.errors).toEqual([]);
-    expect(r.records[0]).toMatchObject({ id: 'lampedusa', lat: 35.5014, lon: 12.6096, sources: ['geonames'], _row: 2 });
+    expect(r.records[0]).toMatchObject({
+      id: 'lampedusa',
+      lat: 35.5014,
+      lon: 12.6096,
+      sources: ['geonames'],
+      _row: 2,
+    });
   });
 
   const cases: { name: string; csv: string; row: number; column: string; expected: RegExp }[] = [
-    { name: 'missing column', csv: 'id,name_en,name_it,country,kind,lat,geonames_id,sources\nx,X,X,ITA,port,1,,geonames', row: 1, column: 'lon', expected: /column named "lon"/ },
-    { name: 'latitude out of range', csv: `${PLACES_HEADER}\nx,X,X,ITA,port,95,12,,geonames`, row: 2, column: 'lat', expected: /latitude/ },
-    { name: 'coordinate with thousands separator', csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35.5,"12,600",,geonames`, row: 2, column: 'lon', expected: /ambiguous/ },
-    { name: 'not a number', csv: `${PLACES_HEADER}\nx,X,X,ITA,port,abc,12,,geonames`, row: 2, column: 'lat', expected: /latitude/ },
-    { name: 'bad country code', csv: `${PLACES_HEADER}\nx,X,X,Italy,port,35,12,,geonames`, row: 2, column: 'country', expected: /alpha-3/ },
-    { name: 'unknown kind', csv: `${PLACES_HEADER}\nx,X,X,ITA,harbour,35,12,,geonames`, row: 2, column: 'kind', expected: /one of/ },
-    { name: 'no source', csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35,12,,`, row: 2, column: 'sources', expected: /at least 1/ },
-    { name: 'duplicate id', csv: `${PLACES_HEADER}\n${GOOD_PLACE}\n${GOOD_PLACE}`, row: 3, column: 'id', expected: /unique id \(already used on row 2\)/ },
-    { name: 'bad id', csv: `${PLACES_HEADER}\nLampedusa Island,X,X,ITA,port,35,12,,geonames`, row: 2, column: 'id', expected: /lower-case/ },
-    { name: 'wrong cell count', csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35,12,geonames`, row: 2, column: '(row)', expected: /9 cells/ },
-    { name: 'unknown column', csv: `${PLACES_HEADER},extra\n${GOOD_PLACE},1`, row: 1, column: 'extra', expected: /known columns/ },
+    {
+      name: 'missing column',
+      csv: 'id,name_en,name_it,country,kind,lat,geonames_id,sources\nx,X,X,ITA,port,1,,geonames',
+      row: 1,
+      column: 'lon',
+      expected: /column named "lon"/,
+    },
+    {
+      name: 'latitude out of range',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,port,95,12,,geonames`,
+      row: 2,
+      column: 'lat',
+      expected: /latitude/,
+    },
+    {
+      name: 'coordinate with thousands separator',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35.5,"12,600",,geonames`,
+      row: 2,
+      column: 'lon',
+      expected: /ambiguous/,
+    },
+    {
+      name: 'not a number',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,port,abc,12,,geonames`,
+      row: 2,
+      column: 'lat',
+      expected: /latitude/,
+    },
+    {
+      name: 'bad country code',
+      csv: `${PLACES_HEADER}\nx,X,X,Italy,port,35,12,,geonames`,
+      row: 2,
+      column: 'country',
+      expected: /alpha-3/,
+    },
+    {
+      name: 'unknown kind',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,harbour,35,12,,geonames`,
+      row: 2,
+      column: 'kind',
+      expected: /one of/,
+    },
+    {
+      name: 'no source',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35,12,,`,
+      row: 2,
+      column: 'sources',
+      expected: /at least 1/,
+    },
+    {
+      name: 'duplicate id',
+      csv: `${PLACES_HEADER}\n${GOOD_PLACE}\n${GOOD_PLACE}`,
+      row: 3,
+      column: 'id',
+      expected: /unique id \(already used on row 2\)/,
+    },
+    {
+      name: 'bad id',
+      csv: `${PLACES_HEADER}\nLampedusa Island,X,X,ITA,port,35,12,,geonames`,
+      row: 2,
+      column: 'id',
+      expected: /lower-case/,
+    },
+    {
+      name: 'wrong cell count',
+      csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35,12,geonames`,
+      row: 2,
+      column: '(row)',
+      expected: /9 cells/,
+    },
+    {
+      name: 'unknown column',
+      csv: `${PLACES_HEADER},extra\n${GOOD_PLACE},1`,
+      row: 1,
+      column: 'extra',
+      expected: /known columns/,
+    },
   ];
   it.each(cases)('reports $name with file, row and column', ({ csv, row, column, expected }) => {
     const r = validateCsv('data/places.csv', csv, PLACE_SPEC);
@@ -31,7 +103,9 @@ describe('validateCsv (places)', () => {
     expect(e!.row).toBe(row);
     expect(e!.file).toBe('data/places.csv');
     expect(e!.expected).toMatch(expected);
-    expect(formatError(e!)).toMatch(new RegExp(`^data/places.csv, row ${row}, column "${column.replace(/[()]/g, '\\$&')}"`));
+    expect(formatError(e!)).toMatch(
+      new RegExp(`^data/places.csv, row ${row}, column "${column.replace(/[()]/g, '\\$&')}"`),
+    );
   });
 
   it('collects every error, not just the first', () => {
@@ -53,7 +127,11 @@ describe('validateCsv (counts)', () => {
   const H = 'id,metric,area_type,area,period,value,qualifier,status,sources,note';
   it.each([
     ['bad date', 'a,sea_arrivals,country,ITA,2023-13,5,exact,seen,x,', 'period'],
-    ['day precision is not a count period', 'a,sea_arrivals,country,ITA,2023-02-01,5,exact,seen,x,', 'period'],
+    [
+      'day precision is not a count period',
+      'a,sea_arrivals,country,ITA,2023-02-01,5,exact,seen,x,',
+      'period',
+    ],
     ['unknown metric', 'a,arrivals,country,ITA,2023,5,exact,seen,x,', 'metric'],
     ['negative value', 'a,sea_arrivals,country,ITA,2023,-5,exact,seen,x,', 'value'],
     ['unknown qualifier', 'a,sea_arrivals,country,ITA,2023,5,about,seen,x,', 'qualifier'],
@@ -62,7 +140,11 @@ describe('validateCsv (counts)', () => {
     expect(r.errors.map((e) => e.column)).toEqual([column]);
   });
   it('a valid row has one metric', () => {
-    const r = validateCsv('data/counts.csv', `${H}\na,sea_arrivals,country,ITA,2023,157652,exact,seen,x;y,`, COUNT_SPEC);
+    const r = validateCsv(
+      'data/counts.csv',
+      `${H}\na,sea_arrivals,country,ITA,2023,157652,exact,seen,x;y,`,
+      COUNT_SPEC,
+    );
     expect(r.records[0]).toMatchObject({ metric: 'sea_arrivals', value: 157652, sources: ['x', 'y'] });
   });
 });

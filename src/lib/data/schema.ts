@@ -13,15 +13,44 @@ export const QUALIFIERS = ['exact', 'approx', 'at_least'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export const STATUSES = ['seen', 'unconfirmed'] as const;
 export type Status = (typeof STATUSES)[number];
-export const PLACE_KINDS = ['city', 'capital', 'port', 'island', 'town', 'sea', 'waypoint', 'region'] as const;
+export const PLACE_KINDS = [
+  'city',
+  'capital',
+  'port',
+  'island',
+  'town',
+  'sea',
+  'waypoint',
+  'region',
+] as const;
 export const AREA_TYPES = ['country', 'place', 'route'] as const;
 export const MODES = ['sea', 'land'] as const;
 export const AGREEMENT_TYPES = [
-  'mou', 'protocol', 'treaty', 'declaration', 'joint_statement', 'partnership', 'agreement',
-  'action_plan', 'law', 'process', 'operation', 'funding', 'regulation', 'other',
+  'mou',
+  'protocol',
+  'treaty',
+  'declaration',
+  'joint_statement',
+  'partnership',
+  'agreement',
+  'action_plan',
+  'law',
+  'process',
+  'operation',
+  'funding',
+  'regulation',
+  'other',
 ] as const;
 export const EVENT_TYPES = [
-  'announced', 'signed', 'ratified', 'in_force', 'renewed', 'suspended', 'ruled_on', 'applies', 'ended',
+  'announced',
+  'signed',
+  'ratified',
+  'in_force',
+  'renewed',
+  'suspended',
+  'ruled_on',
+  'applies',
+  'ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -46,7 +75,9 @@ export interface ColumnSpec<T> {
   optionalColumn?: boolean;
 }
 type Spec = Record<string, ColumnSpec<unknown>>;
-type Out<S extends Spec> = { [K in keyof S]: S[K] extends ColumnSpec<infer T> ? T : never } & { _row: number };
+type Out<S extends Spec> = { [K in keyof S]: S[K] extends ColumnSpec<infer T> ? T : never } & {
+  _row: number;
+};
 
 const c = <T>(field: Field<T>, optionalColumn = false): ColumnSpec<T> => ({ field, optionalColumn });
 
@@ -126,15 +157,31 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
     table = parseCsv(text, file);
   } catch (e) {
     const line = e instanceof CsvSyntaxError ? e.line : 0;
-    return { records: [], errors: [{ file, row: line, column: '(file)', value: '', expected: String((e as Error).message) }], rejected: 0 };
+    return {
+      records: [],
+      errors: [{ file, row: line, column: '(file)', value: '', expected: String((e as Error).message) }],
+      rejected: 0,
+    };
   }
   const index = new Map(table.header.map((h, i) => [h, i]));
   const missing = Object.keys(spec).filter((k) => !index.has(k) && !spec[k].optionalColumn);
   for (const m of missing)
-    errors.push({ file, row: 1, column: m, value: '', expected: `a column named "${m}" in the header (add it)` });
+    errors.push({
+      file,
+      row: 1,
+      column: m,
+      value: '',
+      expected: `a column named "${m}" in the header (add it)`,
+    });
   for (const h of table.header)
     if (!(h in spec))
-      errors.push({ file, row: 1, column: h, value: h, expected: `one of the known columns: ${Object.keys(spec).join(', ')}` });
+      errors.push({
+        file,
+        row: 1,
+        column: h,
+        value: h,
+        expected: `one of the known columns: ${Object.keys(spec).join(', ')}`,
+      });
   if (missing.length) return { records: [], errors, rejected: table.rows.length };
   const records: Out<S>[] = [];
   const seen = new Map<string, number>();
@@ -142,7 +189,13 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
   for (const { line, cells } of table.rows) {
     let bad = false;
     if (cells.length !== table.header.length) {
-      errors.push({ file, row: line, column: '(row)', value: cells.join(','), expected: `${table.header.length} cells as in the header (found ${cells.length}; quote values that contain commas)` });
+      errors.push({
+        file,
+        row: line,
+        column: '(row)',
+        value: cells.join(','),
+        expected: `${table.header.length} cells as in the header (found ${cells.length}; quote values that contain commas)`,
+      });
       rejected++;
       continue;
     }
@@ -160,7 +213,13 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
     if (!bad && typeof rec.id === 'string') {
       const prev = seen.get(rec.id);
       if (prev !== undefined) {
-        errors.push({ file, row: line, column: 'id', value: rec.id, expected: `a unique id (already used on row ${prev})` });
+        errors.push({
+          file,
+          row: line,
+          column: 'id',
+          value: rec.id,
+          expected: `a unique id (already used on row ${prev})`,
+        });
         bad = true;
       } else seen.set(rec.id, line);
     }
@@ -171,7 +230,13 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
 }
 
 /** Check one JSON value with a field parser; push an error naming its path. */
-export function checkJson<T>(file: string, path: string, value: unknown, field: Field<T>, errors: DataError[]): T | undefined {
+export function checkJson<T>(
+  file: string,
+  path: string,
+  value: unknown,
+  field: Field<T>,
+  errors: DataError[],
+): T | undefined {
   const raw = value == null ? '' : Array.isArray(value) ? value.join(';') : String(value);
   const r = field(raw);
   if (r.ok) return r.value;
@@ -188,7 +253,10 @@ export const ROUTE_AREAS = {
   eastern_med: { en: 'Eastern Mediterranean', it: 'Mediterraneo orientale' },
   western_med: { en: 'Western Mediterranean', it: 'Mediterraneo occidentale' },
   western_balkans: { en: 'Western Balkans', it: 'Balcani occidentali' },
-  western_african: { en: 'Western African (Atlantic to the Canaries)', it: "Africa occidentale (Atlantico verso le Canarie)" },
+  western_african: {
+    en: 'Western African (Atlantic to the Canaries)',
+    it: 'Africa occidentale (Atlantico verso le Canarie)',
+  },
   sahara: { en: 'Sahara Desert crossing', it: 'Attraversamento del Sahara' },
   eastern_borders: { en: 'Eastern land borders', it: 'Frontiere terrestri orientali' },
   albania_greece: { en: 'Circular route Albania–Greece', it: 'Rotta circolare Albania–Grecia' },

@@ -16,21 +16,40 @@ function rng(seed: number) {
 }
 
 const row = (period: string, value: number, qualifier: Qualifier = 'exact', area = 'ITA'): CountRow => ({
-  id: `${area}-${period}`, metric: 'sea_arrivals', area_type: 'country', area, period, value, qualifier, status: 'seen', sources: ['s'], note: null,
+  id: `${area}-${period}`,
+  metric: 'sea_arrivals',
+  area_type: 'country',
+  area,
+  period,
+  value,
+  qualifier,
+  status: 'seen',
+  sources: ['s'],
+  note: null,
 });
 
 /** The rule written plainly, month by month, year by year: what prefix sums must equal. */
 function naive(rows: CountRow[], a: number, b: number) {
   const monthly = new Map(rows.filter((r) => r.period.length === 7).map((r) => [monthIndex(r.period), r]));
   const annual = new Map(rows.filter((r) => r.period.length === 4).map((r) => [Number(r.period), r]));
-  let value = 0, covered = 0, complete = true;
+  let value = 0,
+    covered = 0,
+    complete = true;
   for (let y = Math.floor(a / 12); y <= Math.floor(b / 12); y++) {
     const ms: number[] = [];
     for (let m = Math.max(a, y * 12); m <= Math.min(b, y * 12 + 11); m++) ms.push(m);
     const have = ms.filter((m) => monthly.has(m));
-    if (have.length === ms.length) { value += have.reduce((s, m) => s + monthly.get(m)!.value, 0); covered += ms.length; }
-    else if (ms.length === 12 && annual.has(y) && annual.size) { value += annual.get(y)!.value; covered += 12; }
-    else { complete = false; value += have.reduce((s, m) => s + monthly.get(m)!.value, 0); covered += have.length; }
+    if (have.length === ms.length) {
+      value += have.reduce((s, m) => s + monthly.get(m)!.value, 0);
+      covered += ms.length;
+    } else if (ms.length === 12 && annual.has(y) && annual.size) {
+      value += annual.get(y)!.value;
+      covered += 12;
+    } else {
+      complete = false;
+      value += have.reduce((s, m) => s + monthly.get(m)!.value, 0);
+      covered += have.length;
+    }
   }
   return covered ? { value, complete } : null;
 }
@@ -39,7 +58,8 @@ describe('sumWindow (prefix sums) equals a naive sum on random data', () => {
   it.each([1, 2, 3, 4, 5])('seed %i', (seed) => {
     const r = rng(seed);
     const rows: CountRow[] = [];
-    for (let m = monthIndex('2014-01'); m <= monthIndex('2020-12'); m++) if (r() > 0.15) rows.push(row(monthIso(m), Math.floor(r() * 20000)));
+    for (let m = monthIndex('2014-01'); m <= monthIndex('2020-12'); m++)
+      if (r() > 0.15) rows.push(row(monthIso(m), Math.floor(r() * 20000)));
     for (let y = 2014; y <= 2020; y++) if (r() > 0.4) rows.push(row(String(y), Math.floor(r() * 200000)));
     const s = buildSeries(rows).get(seriesKey('sea_arrivals', 'country', 'ITA'))!;
     for (let k = 0; k < 300; k++) {
@@ -54,14 +74,42 @@ describe('sumWindow (prefix sums) equals a naive sum on random data', () => {
 });
 
 describe('sumWindow rules', () => {
-  const rows = [row('2023-01', 10), row('2023-02', 20, 'approx'), row('2024', 500, 'approx'), row('2024-01', 7)];
+  const rows = [
+    row('2023-01', 10),
+    row('2023-02', 20, 'approx'),
+    row('2024', 500, 'approx'),
+    row('2024-01', 7),
+  ];
   const s = buildSeries(rows).get(seriesKey('sea_arrivals', 'country', 'ITA'))!;
-  it('carries the worst qualifier', () => expect(sumWindow(s, [monthIndex('2023-01'), monthIndex('2023-02')])).toMatchObject({ value: 30, qualifier: 'approx', complete: true }));
-  it('uses the annual total for a whole year with missing months', () => expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-12')])).toMatchObject({ value: 500, qualifier: 'approx' }));
-  it('a partial year without all months is a partial "at least"', () => expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-03')])).toMatchObject({ value: 7, qualifier: 'at_least', complete: false }));
-  it('monthlyValues returns null for gaps', () => expect(monthlyValues(s, monthIndex('2022-12'), monthIndex('2023-03'))).toEqual([null, 10, 20, null]));
+  it('carries the worst qualifier', () =>
+    expect(sumWindow(s, [monthIndex('2023-01'), monthIndex('2023-02')])).toMatchObject({
+      value: 30,
+      qualifier: 'approx',
+      complete: true,
+    }));
+  it('uses the annual total for a whole year with missing months', () =>
+    expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-12')])).toMatchObject({
+      value: 500,
+      qualifier: 'approx',
+    }));
+  it('a partial year without all months is a partial "at least"', () =>
+    expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-03')])).toMatchObject({
+      value: 7,
+      qualifier: 'at_least',
+      complete: false,
+    }));
+  it('monthlyValues returns null for gaps', () =>
+    expect(monthlyValues(s, monthIndex('2022-12'), monthIndex('2023-03'))).toEqual([null, 10, 20, null]));
   it('never mixes metrics or areas', () => {
-    const all = buildSeries([...rows, { ...row('2023-01', 99, 'exact', 'GRC') }, { ...row('2023-01', 5), metric: 'frontex_detections', id: 'f' }]);
-    expect([...all.keys()].sort()).toEqual(['frontex_detections|country|ITA', 'sea_arrivals|country|GRC', 'sea_arrivals|country|ITA']);
+    const all = buildSeries([
+      ...rows,
+      { ...row('2023-01', 99, 'exact', 'GRC') },
+      { ...row('2023-01', 5), metric: 'frontex_detections', id: 'f' },
+    ]);
+    expect([...all.keys()].sort()).toEqual([
+      'frontex_detections|country|ITA',
+      'sea_arrivals|country|GRC',
+      'sea_arrivals|country|ITA',
+    ]);
   });
 });

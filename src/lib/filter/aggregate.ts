@@ -62,9 +62,18 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
       q[j] = Math.max(q[j], Q[r.qualifier]);
     });
     const s: Series = {
-      key, metric: rows[0].metric, areaType: rows[0].area_type, area: rows[0].area, start, length,
-      pValue: new Float64Array(length + 1), pPresent: new Uint32Array(length + 1), pApprox: new Uint32Array(length + 1), pAtLeast: new Uint32Array(length + 1),
-      annual: new Map(), sources: new Set(rows.flatMap((r) => r.sources)),
+      key,
+      metric: rows[0].metric,
+      areaType: rows[0].area_type,
+      area: rows[0].area,
+      start,
+      length,
+      pValue: new Float64Array(length + 1),
+      pPresent: new Uint32Array(length + 1),
+      pApprox: new Uint32Array(length + 1),
+      pAtLeast: new Uint32Array(length + 1),
+      annual: new Map(),
+      sources: new Set(rows.flatMap((r) => r.sources)),
     };
     for (let i = 0; i < length; i++) {
       s.pValue[i + 1] = s.pValue[i] + val[i];
@@ -72,7 +81,9 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
       s.pApprox[i + 1] = s.pApprox[i] + (q[i] === 1 ? 1 : 0);
       s.pAtLeast[i + 1] = s.pAtLeast[i] + (q[i] === 2 ? 1 : 0);
     }
-    for (const r of rows) if (r.period.length === 4) s.annual.set(Number(r.period), { value: r.value, qualifier: r.qualifier, id: r.id });
+    for (const r of rows)
+      if (r.period.length === 4)
+        s.annual.set(Number(r.period), { value: r.value, qualifier: r.qualifier, id: r.id });
     out.set(key, s);
   }
   return out;
@@ -102,19 +113,31 @@ export function sumWindow(s: Series, w: Window): WindowSum | null {
     if (r.present === 0) return null;
     return { value: r.value, qualifier: QUALS[r.q], complete: r.present === b - a + 1, covered: r.present };
   }
-  let value = 0, q = 0, covered = 0, complete = true;
+  let value = 0,
+    q = 0,
+    covered = 0,
+    complete = true;
   for (let y = Math.floor(a / 12); y <= Math.floor(b / 12); y++) {
-    const ya = Math.max(a, y * 12), yb = Math.min(b, y * 12 + 11);
+    const ya = Math.max(a, y * 12),
+      yb = Math.min(b, y * 12 + 11);
     const r = monthlyRange(s, ya, yb);
     const whole = ya === y * 12 && yb === y * 12 + 11;
     const annual = s.annual.get(y);
     if (r.present === yb - ya + 1) {
-      value += r.value; q = Math.max(q, r.q); covered += r.present;
+      value += r.value;
+      q = Math.max(q, r.q);
+      covered += r.present;
     } else if (whole && annual) {
-      value += annual.value; q = Math.max(q, Q[annual.qualifier]); covered += 12;
+      value += annual.value;
+      q = Math.max(q, Q[annual.qualifier]);
+      covered += 12;
     } else {
       complete = false;
-      if (r.present > 0) { value += r.value; q = Math.max(q, r.q); covered += r.present; }
+      if (r.present > 0) {
+        value += r.value;
+        q = Math.max(q, r.q);
+        covered += r.present;
+      }
     }
   }
   if (covered === 0) return null;
@@ -126,7 +149,11 @@ export function monthlyValues(s: Series, from: MonthIndex, to: MonthIndex): (num
   const out: (number | null)[] = [];
   for (let m = from; m <= to; m++) {
     const i = m - s.start;
-    out.push(i >= 0 && i < s.length && s.pPresent[i + 1] - s.pPresent[i] === 1 ? s.pValue[i + 1] - s.pValue[i] : null);
+    out.push(
+      i >= 0 && i < s.length && s.pPresent[i + 1] - s.pPresent[i] === 1
+        ? s.pValue[i + 1] - s.pValue[i]
+        : null,
+    );
   }
   return out;
 }

@@ -4,13 +4,34 @@ import type { Agreement, AgreementEvent } from '../data/json-schema';
 import { monthIndex } from '../data/time';
 
 const ev = (type: AgreementEvent['type'], iso: string | null): AgreementEvent => ({
-  type, date: iso ? { iso, precision: iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day' } : null,
-  status: 'seen', note_en: null, note_it: null, sources: ['s'],
+  type,
+  date: iso ? { iso, precision: iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day' } : null,
+  status: 'seen',
+  note_en: null,
+  note_it: null,
+  sources: ['s'],
 });
 const agr = (events: AgreementEvent[]): Agreement => ({
-  id: 'a', title_en: '', title_it: '', parties: ['ITA', 'ALB'], type: 'protocol', binding: true, routes: [], summary_en: '', summary_it: '', status: 'seen', sources: ['s'], events,
+  id: 'a',
+  title_en: '',
+  title_it: '',
+  parties: ['ITA', 'ALB'],
+  type: 'protocol',
+  binding: true,
+  routes: [],
+  summary_en: '',
+  summary_it: '',
+  status: 'seen',
+  sources: ['s'],
+  events,
 });
-const albania = agr([ev('signed', '2023-11-06'), ev('suspended', '2023-12-13'), ev('ruled_on', '2024-01-29'), ev('ratified', '2024-02-21'), ev('in_force', '2024-10')]);
+const albania = agr([
+  ev('signed', '2023-11-06'),
+  ev('suspended', '2023-12-13'),
+  ev('ruled_on', '2024-01-29'),
+  ev('ratified', '2024-02-21'),
+  ev('in_force', '2024-10'),
+]);
 
 describe('statusAt', () => {
   it.each([

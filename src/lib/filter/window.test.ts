@@ -26,7 +26,10 @@ describe('window moves', () => {
   });
   it('resizes but never below one month', () => {
     expect(resizeWindow([m('2023-01'), m('2023-03')], -5, domain)).toEqual([m('2023-01'), m('2023-01')]);
-    expect(resizeWindow([m('2023-01'), m('2023-03')], 2, domain, 'start')).toEqual([m('2023-03'), m('2023-03')]);
+    expect(resizeWindow([m('2023-01'), m('2023-03')], 2, domain, 'start')).toEqual([
+      m('2023-03'),
+      m('2023-03'),
+    ]);
   });
   it('clamps into the domain', () => {
     expect(clampWindow([m('2000-01'), m('2000-12')], domain)).toEqual([m('2009-01'), m('2009-12')]);

@@ -26,7 +26,12 @@ export function slideWindow(w: Window, step: number, domain: Window, loop = fals
 }
 
 /** Resize by moving the end (or the start when `edge` is 'start'), at least one month long. */
-export function resizeWindow(w: Window, delta: number, domain: Window, edge: 'start' | 'end' = 'end'): [MonthIndex, MonthIndex] {
+export function resizeWindow(
+  w: Window,
+  delta: number,
+  domain: Window,
+  edge: 'start' | 'end' = 'end',
+): [MonthIndex, MonthIndex] {
   if (edge === 'end') return [w[0], Math.min(domain[1], Math.max(w[0], w[1] + delta))];
   return [Math.max(domain[0], Math.min(w[1], w[0] + delta)), w[1]];
 }

@@ -2,7 +2,10 @@
  * Interface strings live in locale files (one folder per locale, one JSON file per feature so
  * features don't collide); numbers and dates go through Intl in the chosen locale.
  */
-const modules = import.meta.glob<Record<string, string>>('./locales/*/*.json', { eager: true, import: 'default' });
+const modules = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export const LOCALES = {
   en: { name: 'English', dir: 'ltr', complete: true },
@@ -46,7 +49,8 @@ export function formatPartialDate(iso: string | null | undefined, lang: Lang = i
   const [y, m, d] = iso.split('-').map(Number);
   if (m === undefined) return String(y);
   const date = new Date(Date.UTC(y, m - 1, d ?? 1));
-  const opts: Intl.DateTimeFormatOptions = d === undefined ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  const opts: Intl.DateTimeFormatOptions =
+    d === undefined ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
   return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(date);
 }
 

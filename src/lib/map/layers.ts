@@ -8,7 +8,8 @@ export function addSource(map: MLMap, id: string, source: SourceSpecification) {
 }
 
 export function addLayers(map: MLMap, layers: LayerSpecification[], beforeId?: string) {
-  for (const l of layers) if (!map.getLayer(l.id)) map.addLayer(l, beforeId && map.getLayer(beforeId) ? beforeId : undefined);
+  for (const l of layers)
+    if (!map.getLayer(l.id)) map.addLayer(l, beforeId && map.getLayer(beforeId) ? beforeId : undefined);
 }
 
 export function removeAll(map: MLMap, layerIds: string[], sourceIds: string[]) {
@@ -17,11 +18,17 @@ export function removeAll(map: MLMap, layerIds: string[], sourceIds: string[]) {
 }
 
 export function setVisible(map: MLMap, layerIds: string[], visible: boolean) {
-  for (const id of layerIds) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  for (const id of layerIds)
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }
 
 /** Hover highlight through feature-state; returns an unbind function. */
-export function bindHover(map: MLMap, layerId: string, source: string, onChange?: (id: string | number | null) => void) {
+export function bindHover(
+  map: MLMap,
+  layerId: string,
+  source: string,
+  onChange?: (id: string | number | null) => void,
+) {
   let hovered: string | number | undefined;
   const clear = () => {
     if (hovered !== undefined) map.setFeatureState({ source, id: hovered }, { hover: false });
@@ -51,7 +58,11 @@ export function bindHover(map: MLMap, layerId: string, source: string, onChange?
   };
 }
 
-export function bindClick(map: MLMap, layerId: string, onClick: (props: Record<string, unknown>, e: MapLayerMouseEvent) => void) {
+export function bindClick(
+  map: MLMap,
+  layerId: string,
+  onClick: (props: Record<string, unknown>, e: MapLayerMouseEvent) => void,
+) {
   const h = (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
     if (f) onClick(f.properties ?? {}, e);

@@ -6,40 +6,81 @@ export const ROUTE_SOURCE = 'routes';
 export const ROUTE_LAYERS = ['routes-casing', 'routes-line', 'routes-arrows'] as const;
 
 export function groupColor(theme: Theme): ExpressionSpecification {
-  return ['match', ['get', 'group'], ...Object.entries(theme.routes).flat(), theme.fg] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'group'],
+    ...Object.entries(theme.routes).flat(),
+    theme.fg,
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Width grows on hover/selection; `flow` (0–1, set as feature-state by the flow overlay) thickens a line. */
 export function routeWidth(theme: Theme, extra = 0): ExpressionSpecification {
   const base = 2.2 * theme.scale + extra;
   return [
-    'interpolate', ['linear'], ['zoom'],
-    3, ['+', base, ['*', 8 * theme.scale, ['coalesce', ['feature-state', 'flow'], 0]], ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0], ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0]],
-    8, ['+', base * 1.8, ['*', 14 * theme.scale, ['coalesce', ['feature-state', 'flow'], 0]], ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0], ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 0]],
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    3,
+    [
+      '+',
+      base,
+      ['*', 8 * theme.scale, ['coalesce', ['feature-state', 'flow'], 0]],
+      ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
+      ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0],
+    ],
+    8,
+    [
+      '+',
+      base * 1.8,
+      ['*', 14 * theme.scale, ['coalesce', ['feature-state', 'flow'], 0]],
+      ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0],
+      ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, 0],
+    ],
   ] as ExpressionSpecification;
 }
 
 export function routeLayers(theme: Theme): LayerSpecification[] {
   return [
     {
-      id: 'routes-casing', type: 'line', source: ROUTE_SOURCE,
+      id: 'routes-casing',
+      type: 'line',
+      source: ROUTE_SOURCE,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': theme.labelHalo, 'line-width': routeWidth(theme, 2.5 * theme.scale), 'line-opacity': 0.85 },
+      paint: {
+        'line-color': theme.labelHalo,
+        'line-width': routeWidth(theme, 2.5 * theme.scale),
+        'line-opacity': 0.85,
+      },
     },
     {
-      id: 'routes-line', type: 'line', source: ROUTE_SOURCE,
+      id: 'routes-line',
+      type: 'line',
+      source: ROUTE_SOURCE,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': groupColor(theme),
         'line-width': routeWidth(theme),
-        'line-dasharray': ['case', ['==', ['get', 'mode'], 'land'], ['literal', [2, 1.2]], ['literal', [1, 0]]],
+        'line-dasharray': [
+          'case',
+          ['==', ['get', 'mode'], 'land'],
+          ['literal', [2, 1.2]],
+          ['literal', [1, 0]],
+        ],
       },
     },
     {
-      id: 'routes-arrows', type: 'symbol', source: ROUTE_SOURCE,
+      id: 'routes-arrows',
+      type: 'symbol',
+      source: ROUTE_SOURCE,
       layout: {
-        'symbol-placement': 'line', 'symbol-spacing': 90, 'icon-image': 'route-arrow', 'icon-size': 0.55 * theme.scale,
-        'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true,
+        'symbol-placement': 'line',
+        'symbol-spacing': 90,
+        'icon-image': 'route-arrow',
+        'icon-size': 0.55 * theme.scale,
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
       paint: { 'icon-color': groupColor(theme), 'icon-halo-color': theme.labelHalo, 'icon-halo-width': 1.5 },
     },

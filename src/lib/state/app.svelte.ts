@@ -12,9 +12,23 @@ import type { ThemeId } from '../map/theme';
 export const LAYER_IDS = ['routes', 'landings', 'programmes', 'agreements', 'deaths'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export type Layers = Record<LayerId, boolean>;
-export const DEFAULT_LAYERS: Layers = { routes: true, landings: true, programmes: false, agreements: true, deaths: false };
+export const DEFAULT_LAYERS: Layers = {
+  routes: true,
+  landings: true,
+  programmes: false,
+  agreements: true,
+  deaths: false,
+};
 
-export const SELECTION_KINDS = ['family', 'segment', 'place', 'country', 'agreement', 'programme', 'incident'] as const;
+export const SELECTION_KINDS = [
+  'family',
+  'segment',
+  'place',
+  'country',
+  'agreement',
+  'programme',
+  'incident',
+] as const;
 export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: string } | null;
 
 export type Mode = 'explore' | 'embed' | 'present';

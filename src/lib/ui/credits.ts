@@ -8,7 +8,16 @@ export interface CreditLine {
 }
 
 /** Sources that publish data sets the map draws (the rest are documents cited in details). */
-export const DATA_PROVIDERS = ['natural-earth', 'geonames', 'iom-mmp', 'frontex-ibc', 'ondata-sbarchi', 'viminale-cruscotto', 'unhcr-med-monthly', 'spain-mir-annual'];
+export const DATA_PROVIDERS = [
+  'natural-earth',
+  'geonames',
+  'iom-mmp',
+  'frontex-ibc',
+  'ondata-sbarchi',
+  'viminale-cruscotto',
+  'unhcr-med-monthly',
+  'spain-mir-annual',
+];
 
 export function creditLines(sources: Omit<Source, '_row'>[]): CreditLine[] {
   const rank = (s: Omit<Source, '_row'>) => {

@@ -3,9 +3,17 @@ import type { Theme } from '../map/theme';
 
 export function themeCss(theme: Theme): string {
   const vars: Record<string, string> = {
-    '--bg': theme.bg, '--fg': theme.fg, '--muted': theme.muted, '--panel': theme.panel, '--accent': theme.accent,
-    '--landing': theme.landing, '--programme': theme.programme, '--death': theme.death,
+    '--bg': theme.bg,
+    '--fg': theme.fg,
+    '--muted': theme.muted,
+    '--panel': theme.panel,
+    '--accent': theme.accent,
+    '--landing': theme.landing,
+    '--programme': theme.programme,
+    '--death': theme.death,
     '--font-scale': String(theme.scale),
   };
-  return Object.entries(vars).map(([k, v]) => `${k}: ${v}`).join('; ');
+  return Object.entries(vars)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
 }

@@ -1,0 +1,206 @@
+/**
+ * The offline basemap style: Natural Earth geometry written to public/data by scripts/basemap.ts.
+ * No tiles, no `glyphs` URL (MapLibre draws labels with local fonts), no network beyond the site.
+ *
+ * Coarse 1:50m countries load with the page; 1:10m cells (Lampedusa, Gozo, the Aegean islands)
+ * are fetched only for the part of the region in view once the map is zoomed in.
+ */
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MLMap,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Theme } from './theme';
+
+export const COUNTRY_SOURCE = 'basemap';
+export const COUNTRY_SOURCE_LAYER: string | undefined = undefined;
+export const COUNTRY_ISO_PROPERTY = 'iso3';
+/** Overlays are inserted below this layer so that place names stay readable above them. */
+export const FIRST_LABEL_LAYER = 'sea-labels';
+const FINE_SOURCE = 'basemap-fine';
+const LABEL_LAYERS = ['sea-labels', 'country-labels'];
+
+const is = (k: string): FilterSpecification => ['==', ['get', 'k'], k];
+
+/** Layer definitions with the theme's colours; also used to re-colour on a theme change. */
+export function basemapLayers(theme: Theme, fineMinzoom = 5): LayerSpecification[] {
+  const s = theme.scale;
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': theme.water } },
+    {
+      id: 'country-fill',
+      type: 'fill',
+      source: COUNTRY_SOURCE,
+      filter: is('country'),
+      paint: { 'fill-color': ['case', ['==', ['get', 'out'], 1], theme.landOutside, theme.land] },
+    },
+    {
+      id: 'coast',
+      type: 'line',
+      source: COUNTRY_SOURCE,
+      filter: is('coast'),
+      maxzoom: fineMinzoom,
+      paint: { 'line-color': theme.coast, 'line-width': 0.8 * s },
+    },
+    {
+      id: 'borders',
+      type: 'line',
+      source: COUNTRY_SOURCE,
+      filter: is('border'),
+      paint: { 'line-color': theme.border, 'line-width': 0.8 * s, 'line-dasharray': [3, 1.5] },
+    },
+    {
+      id: 'fine-cell',
+      type: 'fill',
+      source: FINE_SOURCE,
+      minzoom: fineMinzoom,
+      filter: is('cell'),
+      paint: { 'fill-color': theme.water, 'fill-antialias': false },
+    },
+    {
+      id: 'fine-land',
+      type: 'fill',
+      source: FINE_SOURCE,
+      minzoom: fineMinzoom,
+      filter: is('land'),
+      paint: { 'fill-color': theme.land },
+    },
+    {
+      id: 'fine-coast',
+      type: 'line',
+      source: FINE_SOURCE,
+      minzoom: fineMinzoom,
+      filter: is('coast'),
+      paint: { 'line-color': theme.coast, 'line-width': 0.9 * s },
+    },
+    {
+      id: 'fine-borders',
+      type: 'line',
+      source: FINE_SOURCE,
+      minzoom: fineMinzoom,
+      filter: is('border'),
+      paint: { 'line-color': theme.border, 'line-width': 0.9 * s, 'line-dasharray': [3, 1.5] },
+    },
+    {
+      id: 'sea-labels',
+      type: 'symbol',
+      source: 'sea-labels',
+      layout: {
+        'text-field': ['get', 'name_en'],
+        'text-size': ['match', ['get', 'kind'], 'ocean', 15 * s, 'strait', 11 * s, 13 * s],
+        'text-font': ['Noto Sans Italic', 'sans-serif'],
+        'text-letter-spacing': 0.1,
+        'text-max-width': 7,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': theme.seaLabel, 'text-halo-color': theme.water, 'text-halo-width': 1 },
+    },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'country-labels',
+      layout: {
+        'text-field': ['get', 'name_en'],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10 * s, 5, 14 * s],
+        'text-font': ['Noto Sans Regular', 'sans-serif'],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.05,
+        'text-max-width': 8,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+export function basemapStyle(theme: Theme, base: string): StyleSpecification {
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  return {
+    version: 8,
+    sources: {
+      [COUNTRY_SOURCE]: { type: 'geojson', data: `${base}basemap-coarse.json`, tolerance: 0.3 },
+      [FINE_SOURCE]: { type: 'geojson', data: empty },
+      'country-labels': { type: 'geojson', data: `${base}country-labels.json` },
+      'sea-labels': { type: 'geojson', data: `${base}sea-labels.json` },
+    },
+    layers: basemapLayers(theme),
+  };
+}
+
+/** Re-colours the basemap in place (no style reload, overlays keep their sources). */
+export function applyBasemapTheme(map: MLMap, theme: Theme) {
+  for (const layer of basemapLayers(theme)) {
+    if (!map.getLayer(layer.id) || !('paint' in layer) || !layer.paint) continue;
+    for (const [k, v] of Object.entries(layer.paint)) map.setPaintProperty(layer.id, k as never, v as never);
+    if ('layout' in layer && layer.layout && 'text-size' in layer.layout)
+      map.setLayoutProperty(layer.id, 'text-size', layer.layout['text-size']);
+  }
+}
+
+/** Country and sea names in the interface language (English where a name is missing). */
+export function setLabelLanguage(map: MLMap, lang: string) {
+  const field: ExpressionSpecification = ['coalesce', ['get', `name_${lang}`], ['get', 'name_en']];
+  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', field);
+}
+
+interface FineIndex {
+  cellDeg: number;
+  minzoom: number;
+  cells: Record<string, [number, number, number, number]>;
+}
+
+/** Cells whose rectangle meets the given bounds. Pure, for tests. */
+export function cellsInView(index: FineIndex, bounds: [number, number, number, number]): string[] {
+  const [w, s, e, n] = bounds;
+  return Object.entries(index.cells)
+    .filter(([, b]) => b[0] < e && b[2] > w && b[1] < n && b[3] > s)
+    .map(([k]) => k);
+}
+
+/**
+ * Fetches the fine cells in view whenever the map rests at or beyond the fine zoom. Cells are
+ * kept once loaded; the source is updated only when a new cell arrives.
+ */
+export function attachFineBasemap(map: MLMap, base: string, onError?: (e: unknown) => void) {
+  const loaded = new Map<string, Feature[]>();
+  const pending = new Set<string>();
+  let index: FineIndex | null = null;
+
+  const update = async () => {
+    if (!index || map.getZoom() < index.minzoom - 0.5) return;
+    const b = map.getBounds();
+    const wanted = cellsInView(index, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]).filter(
+      (k) => !loaded.has(k) && !pending.has(k),
+    );
+    if (!wanted.length) return;
+    wanted.forEach((k) => pending.add(k));
+    const results = await Promise.allSettled(
+      wanted.map(async (k) => {
+        const r = await fetch(`${base}basemap-fine/${k}.json`);
+        if (!r.ok) throw new Error(`basemap-fine/${k}.json: HTTP ${r.status}`);
+        loaded.set(k, ((await r.json()) as FeatureCollection).features);
+      }),
+    );
+    wanted.forEach((k) => pending.delete(k));
+    for (const r of results) if (r.status === 'rejected') onError?.(r.reason);
+    const source = map.getSource(FINE_SOURCE) as GeoJSONSource | undefined;
+    source?.setData({ type: 'FeatureCollection', features: [...loaded.values()].flat() });
+  };
+
+  fetch(`${base}basemap-fine/index.json`)
+    .then((r) =>
+      r.ok
+        ? (r.json() as Promise<FineIndex>)
+        : Promise.reject(new Error(`basemap-fine/index.json: HTTP ${r.status}`)),
+    )
+    .then((i) => {
+      index = i;
+      map.on('moveend', update);
+      void update();
+    })
+    .catch((e) => onError?.(e));
+}

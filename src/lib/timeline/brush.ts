@@ -1,0 +1,135 @@
+/**
+ * The timeline brush as pure logic: pixels ↔ months with snapping to month boundaries, drags of an
+ * edge or of the whole window, and the keyboard map of the three sliders (window, start, end).
+ * Windows are inclusive [from, to] month indices and never shorter than one month.
+ */
+import type { MonthIndex } from '../data/time';
+import { resizeWindow, slideWindow, type Window } from '../filter/window';
+
+export type Span = [MonthIndex, MonthIndex];
+export type BrushTarget = 'window' | 'start' | 'end';
+
+export interface MonthScale {
+  domain: Window;
+  width: number;
+  /** Months in the domain. */
+  count: number;
+  /** Width of one month in pixels. */
+  bw: number;
+  /** Left edge of month m (x(d1 + 1) is the right edge of the domain). */
+  x(m: MonthIndex): number;
+  /** The month under pixel px (clamped to the domain). */
+  monthAt(px: number): MonthIndex;
+  /** The month boundary nearest to px, as the month that starts there (d0 … d1 + 1). */
+  boundaryAt(px: number): MonthIndex;
+}
+
+export function monthScale(domain: Window, width: number): MonthScale {
+  const count = domain[1] - domain[0] + 1;
+  const w = Math.max(1, width);
+  const bw = w / count;
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  return {
+    domain,
+    width: w,
+    count,
+    bw,
+    x: (m) => (m - domain[0]) * bw,
+    monthAt: (px) => clamp(domain[0] + Math.floor(px / bw), domain[0], domain[1]),
+    boundaryAt: (px) => clamp(domain[0] + Math.round(px / bw), domain[0], domain[1] + 1),
+  };
+}
+
+/** Drag one edge to pixel px: it snaps to the nearest month boundary and never crosses the other edge. */
+export function dragEdge(w: Window, edge: 'start' | 'end', px: number, s: MonthScale): Span {
+  const b = s.boundaryAt(px);
+  if (edge === 'start') return [Math.max(s.domain[0], Math.min(w[1], b)), w[1]];
+  return [w[0], Math.min(s.domain[1], Math.max(w[0], b - 1))];
+}
+
+/** Drag the whole window by dx pixels from where it was when the drag began: whole months, clamped. */
+export function dragMove(w0: Window, dx: number, s: MonthScale): Span {
+  return slideWindow(w0, Math.round(dx / s.bw), s.domain);
+}
+
+/** A new window swept from an anchor month to the month under the pointer (either direction). */
+export const sweep = (anchor: MonthIndex, m: MonthIndex): Span => [Math.min(anchor, m), Math.max(anchor, m)];
+
+/** Centre the window (keeping its length) on month m, clamped into the domain. */
+export function centreOn(w: Window, m: MonthIndex, domain: Window): Span {
+  const len = w[1] - w[0];
+  const from = Math.max(domain[0], Math.min(domain[1] - len, m - Math.floor(len / 2)));
+  return [from, from + len];
+}
+
+export interface KeyInput {
+  key: string;
+  shiftKey?: boolean;
+  altKey?: boolean;
+}
+
+const DELTA: Record<string, number> = {
+  ArrowRight: 1,
+  ArrowUp: 1,
+  ArrowLeft: -1,
+  ArrowDown: -1,
+  PageUp: 12,
+  PageDown: -12,
+};
+
+/**
+ * The window a key press leads to, or null when the key is not ours (let the browser have it).
+ *
+ * Window slider: ←/→ (↓/↑) move by a month, PageDown/PageUp by a year, Home/End to the ends of the
+ * domain (keeping the length); Shift+arrows (or Shift+PageUp/PageDown) move the end edge,
+ * Alt+Shift+arrows the start edge.
+ * Start and end sliders: arrows ±1 month, PageUp/PageDown ±12, Home/End as far as they can go.
+ */
+export function keyStep(target: BrushTarget, k: KeyInput, w: Window, domain: Window): Span | null {
+  const d = DELTA[k.key];
+  const len = w[1] - w[0];
+  if (target === 'window') {
+    if (d !== undefined) {
+      if (k.shiftKey) return resizeWindow(w, d, domain, k.altKey ? 'start' : 'end');
+      return slideWindow(w, d, domain);
+    }
+    if (k.key === 'Home') return [domain[0], domain[0] + len];
+    if (k.key === 'End') return [domain[1] - len, domain[1]];
+    return null;
+  }
+  if (d !== undefined) return resizeWindow(w, d, domain, target);
+  if (k.key === 'Home') return target === 'start' ? [domain[0], w[1]] : [w[0], w[0]];
+  if (k.key === 'End') return target === 'start' ? [w[1], w[1]] : [w[0], domain[1]];
+  return null;
+}
+
+export const sameWindow = (a: Window, b: Window) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Coalesce a stream of values (pointer moves) into at most one call per animation frame, and only
+ * when the computed value changed. `schedule` is requestAnimationFrame in the browser.
+ */
+export function frameThrottle<T>(
+  apply: (v: T) => void,
+  schedule: (cb: () => void) => unknown = (cb) => requestAnimationFrame(cb),
+) {
+  let pending: T | undefined;
+  let queued = false;
+  return {
+    push(v: T) {
+      pending = v;
+      if (queued) return;
+      queued = true;
+      schedule(() => {
+        queued = false;
+        if (pending !== undefined) apply(pending);
+        pending = undefined;
+      });
+    },
+    /** Apply a pending value now (e.g. on pointerup), so the last position is never lost. */
+    flush() {
+      if (pending !== undefined) apply(pending);
+      pending = undefined;
+    },
+  };
+}
