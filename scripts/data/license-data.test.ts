@@ -18,6 +18,7 @@ describe('LICENSE_DATA.md', () => {
   it('lists every source id with its licence, and every attribution line the credits panel shows', () => {
     const text = renderLicenseData(catalog.sources);
     for (const s of catalog.sources) expect(text).toContain(`\`${s.id}\``);
-    for (const c of creditLines(catalog.sources)) expect(text).toContain(c.attribution.replace(/\s+/g, ' ').trim());
+    for (const c of creditLines(catalog.sources))
+      expect(text).toContain(c.attribution.replace(/\s+/g, ' ').trim());
   });
 });
