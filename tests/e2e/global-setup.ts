@@ -6,9 +6,11 @@ import type { TestProject } from 'vitest/node';
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
-  server = await preview({ preview: { port: 4173, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  // CROSSINGS_DIST lets parallel work test its own build (vite build --outDir …) without clobbering dist/.
+  const outDir = process.env.CROSSINGS_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`${outDir}/ is missing: run \`npm run build\` before the browser tests`);
+  server = await preview({ build: { outDir }, preview: { port: 4173, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
