@@ -53,6 +53,14 @@ export class AppState {
   view = $state<View | null>(null);
   /** Messages for the user (e.g. a URL parameter that was ignored). */
   notices = $state<string[]>([]);
+  /** Embed flags (`?embed&static&plain`). */
+  embed = $state<{ static: boolean; plain: boolean }>({ static: false, plain: false });
+  /** Present mode: the story being shown and its chapter (0-based). */
+  story = $state<{ id: string; chapter: number } | null>(null);
+  /** The timeline is playing (the window slides month by month). */
+  playing = $state(false);
+  /** Which side panel is open in explore mode (details is the default). */
+  panel = $state<'details' | 'table' | 'about'>('details');
 
   get lang(): Lang {
     return i18n.lang;
