@@ -1,0 +1,321 @@
+/**
+ * The URL codec (format v=1): the shareable part of the app state <-> a query string.
+ *
+ *   ?v=1&lang=it&from=2023-01&to=2023-12&layers=routes,landings&metric=sea_arrivals
+ *    &map=5.2/36.1/13.4&sel=place:lampedusa&theme=dark&embed&static&plain
+ *    &present=central-med-2023&chapter=2
+ *
+ * | key       | value                                  | state                               |
+ * |-----------|----------------------------------------|-------------------------------------|
+ * | v         | `1` (format version)                   | -                                   |
+ * | map       | `zoom/lat/lng` (like MapLibre's hash)  | view                                |
+ * | from, to  | `YYYY-MM`, inside 2009-01..2025-12     | window (inclusive months)           |
+ * | layers    | comma list of overlays that are ON     | layers (absent from list = off)     |
+ * | metric    | one of METRICS                         | metric                              |
+ * | sel       | `kind:id`                              | selection                           |
+ * | lang      | `en` / `it`                            | lang                                |
+ * | theme     | `light` / `dark` / `projector` / `auto`| theme (auto = prefers-color-scheme) |
+ * | embed     | flag                                   | mode 'embed'                        |
+ * | static    | flag: no interaction (embed)           | embed.static                        |
+ * | plain     | flag: no title (embed)                 | embed.plain                         |
+ * | present   | story id                               | mode 'present', story.id            |
+ * | chapter   | 1-based chapter number (with present)  | story.chapter (0-based)             |
+ *
+ * decode() is strict and total: each bad value is dropped with a notice (a message key and params,
+ * localised by the caller), the rest is kept, and it never throws. Keys it does not own (utm_*,
+ * a CMS's own parameters) are left alone by encode().
+ */
+import { METRICS, type Metric } from '../data/schema';
+import { monthIndex, monthIso, type MonthIndex } from '../data/time';
+import type { Lang } from '../i18n/i18n.svelte';
+import type { ThemeId } from '../map/theme';
+import {
+  DEFAULT_LAYERS,
+  DEFAULT_WINDOW,
+  LAYER_IDS,
+  SELECTION_KINDS,
+  TIME_DOMAIN,
+  type LayerId,
+  type Layers,
+  type Mode,
+  type Selection,
+  type View,
+} from './app.svelte';
+
+export const URL_VERSION = 1;
+/** Locales the codec accepts (kept literal so this module stays free of the i18n runes module). */
+export const URL_LANGS = ['en', 'it'] as const satisfies readonly Lang[];
+export const URL_THEMES = ['light', 'dark', 'projector', 'auto'] as const;
+export type UrlTheme = ThemeId | 'auto';
+
+/** Same limits as the map (MapView: minZoom, maxZoom, maxBounds). */
+export const VIEW_LIMITS = { zoom: [1.5, 11], lng: [-45, 75], lat: [-25, 72] } as const;
+/** Keys this codec owns; any other key in the URL is preserved as it is. */
+export const OWNED_KEYS = [
+  'v',
+  'map',
+  'from',
+  'to',
+  'layers',
+  'metric',
+  'sel',
+  'lang',
+  'theme',
+  'embed',
+  'static',
+  'plain',
+  'present',
+  'chapter',
+] as const;
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const NUM_RE = /^-?\d{1,4}(\.\d{1,8})?$/;
+const MAX_CHAPTER = 999;
+
+/** Everything the URL can carry. */
+export interface UrlState {
+  view: View | null;
+  window: [MonthIndex, MonthIndex];
+  layers: Layers;
+  metric: Metric;
+  selection: Selection;
+  lang: Lang;
+  theme: UrlTheme;
+  mode: Mode;
+  embed: { static: boolean; plain: boolean };
+  story: { id: string; chapter: number } | null;
+}
+
+/** A problem found in the URL: a message key (share.json) and its parameters. */
+export interface UrlNotice {
+  key: string;
+  params: Record<string, string>;
+}
+
+export interface Decoded {
+  state: Partial<UrlState>;
+  notices: UrlNotice[];
+}
+
+/** Show at most this much of a bad value in a notice (it is text, never markup, but keep it short). */
+const clip = (s: string) => (s.length > 40 ? s.slice(0, 39) + '…' : s);
+
+const isOneOf = <T extends string>(list: readonly T[], s: string): s is T =>
+  (list as readonly string[]).includes(s);
+
+function parseMonth(s: string): MonthIndex | null {
+  const m = MONTH_RE.exec(s);
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const i = monthIndex(s);
+  return i >= TIME_DOMAIN[0] && i <= TIME_DOMAIN[1] ? i : null;
+}
+
+function parseNum(s: string, [lo, hi]: readonly [number, number]): number | null {
+  if (!NUM_RE.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) && n >= lo && n <= hi ? n : null;
+}
+
+function parseFlag(v: string): boolean | null {
+  if (v === '' || v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return null;
+}
+
+/** Read a query string (with or without the leading `?`; a leading `#` is accepted too). */
+export function decode(input: string): Decoded {
+  const state: Partial<UrlState> = {};
+  const notices: UrlNotice[] = [];
+  const bad = (key: string, value: string, reason = 'share.url.invalid') =>
+    notices.push({ key: reason, params: { key: clip(key), value: clip(value) } });
+
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(
+      String(input ?? '')
+        .replace(/^[?#]/, '')
+        .slice(0, 8000),
+    );
+  } catch {
+    return { state, notices: [{ key: 'share.url.unreadable', params: {} }] };
+  }
+  const get = (k: string) => q.get(k);
+
+  const v = get('v');
+  if (v !== null && v !== String(URL_VERSION)) bad('v', v, 'share.url.version');
+
+  const map = get('map');
+  if (map !== null) {
+    const parts = map.split('/');
+    const zoom = parts.length === 3 ? parseNum(parts[0], VIEW_LIMITS.zoom) : null;
+    const lat = parts.length === 3 ? parseNum(parts[1], VIEW_LIMITS.lat) : null;
+    const lng = parts.length === 3 ? parseNum(parts[2], VIEW_LIMITS.lng) : null;
+    if (zoom === null || lat === null || lng === null) bad('map', map);
+    else state.view = { center: [lng, lat], zoom };
+  }
+
+  const fromS = get('from');
+  const toS = get('to');
+  if (fromS !== null || toS !== null) {
+    const from = fromS === null ? null : parseMonth(fromS);
+    const to = toS === null ? null : parseMonth(toS);
+    if (fromS !== null && from === null) bad('from', fromS);
+    else if (toS !== null && to === null) bad('to', toS);
+    else {
+      // A window given by one end only covers that end's calendar year.
+      const f = from ?? Math.floor(to! / 12) * 12;
+      const t = to ?? Math.floor(from! / 12) * 12 + 11;
+      if (f > t) bad('from', `${fromS}…${toS}`, 'share.url.order');
+      else state.window = [Math.max(f, TIME_DOMAIN[0]), Math.min(t, TIME_DOMAIN[1])];
+    }
+  }
+
+  const layers = get('layers');
+  if (layers !== null) {
+    const on = new Set<LayerId>();
+    for (const name of layers.split(',').filter((s) => s !== '')) {
+      if (isOneOf(LAYER_IDS, name)) on.add(name);
+      else bad('layers', name, 'share.url.layer');
+    }
+    state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, on.has(id)])) as Layers;
+  }
+
+  const metric = get('metric');
+  if (metric !== null) {
+    if (isOneOf(METRICS, metric)) state.metric = metric;
+    else bad('metric', metric);
+  }
+
+  const sel = get('sel');
+  if (sel !== null) {
+    const i = sel.indexOf(':');
+    const kind = i > 0 ? sel.slice(0, i) : '';
+    const id = i > 0 ? sel.slice(i + 1) : '';
+    if (isOneOf(SELECTION_KINDS, kind) && ID_RE.test(id)) state.selection = { kind, id };
+    else bad('sel', sel);
+  }
+
+  const lang = get('lang');
+  if (lang !== null) {
+    if (isOneOf(URL_LANGS, lang)) state.lang = lang;
+    else bad('lang', lang);
+  }
+
+  const theme = get('theme');
+  if (theme !== null) {
+    if (isOneOf(URL_THEMES, theme)) state.theme = theme;
+    else bad('theme', theme);
+  }
+
+  const embedFlags: { static: boolean; plain: boolean } = { static: false, plain: false };
+  let anyFlag = false;
+  for (const k of ['static', 'plain'] as const) {
+    const val = get(k);
+    if (val === null) continue;
+    const f = parseFlag(val);
+    if (f === null) bad(k, val);
+    else {
+      embedFlags[k] = f;
+      anyFlag = true;
+    }
+  }
+  if (anyFlag) state.embed = embedFlags;
+
+  const embed = get('embed');
+  const embedOn = embed === null ? false : parseFlag(embed);
+  if (embed !== null && embedOn === null) bad('embed', embed);
+
+  const present = get('present');
+  const chapterS = get('chapter');
+  let presentOn = false;
+  if (present !== null) {
+    if (present === '') {
+      presentOn = true;
+    } else if (ID_RE.test(present)) {
+      presentOn = true;
+      let chapter = 0;
+      if (chapterS !== null) {
+        const n = /^\d{1,3}$/.test(chapterS) ? Number(chapterS) : NaN;
+        if (n >= 1 && n <= MAX_CHAPTER) chapter = n - 1;
+        else bad('chapter', chapterS);
+      }
+      state.story = { id: present, chapter };
+    } else bad('present', present);
+  } else if (chapterS !== null) bad('chapter', chapterS, 'share.url.chapterAlone');
+
+  if (embedOn && presentOn) {
+    notices.push({ key: 'share.url.conflict', params: {} });
+    delete state.story;
+    state.mode = 'embed';
+  } else if (embedOn) state.mode = 'embed';
+  else if (presentOn) state.mode = 'present';
+  else if (embed !== null && embedOn === false) state.mode = 'explore';
+
+  return { state, notices };
+}
+
+const fmtNum = (n: number, digits: number) => String(Math.round(n * 10 ** digits) / 10 ** digits);
+
+/**
+ * Write the state as a query string (with a leading `?`, or '' for none). `previous` is the current
+ * query string: keys this codec does not own are kept, in their order, after ours.
+ */
+export function encode(s: UrlState, previous = ''): string {
+  const q = new URLSearchParams();
+  q.set('v', String(URL_VERSION));
+  q.set('lang', s.lang);
+  if (s.mode === 'embed') q.set('embed', '');
+  if (s.embed.static) q.set('static', '');
+  if (s.embed.plain) q.set('plain', '');
+  if (s.mode === 'present') {
+    q.set('present', s.story?.id ?? '');
+    if (s.story) q.set('chapter', String(s.story.chapter + 1));
+  }
+  if (s.theme !== 'light') q.set('theme', s.theme);
+  q.set('from', monthIso(s.window[0]));
+  q.set('to', monthIso(s.window[1]));
+  q.set('layers', LAYER_IDS.filter((id) => s.layers[id]).join(','));
+  q.set('metric', s.metric);
+  if (s.selection) q.set('sel', `${s.selection.kind}:${s.selection.id}`);
+  if (s.view)
+    q.set('map', `${fmtNum(s.view.zoom, 2)}/${fmtNum(s.view.center[1], 4)}/${fmtNum(s.view.center[0], 4)}`);
+
+  try {
+    const prev = new URLSearchParams(String(previous).replace(/^[?#]/, ''));
+    for (const [k, v] of prev) if (!isOneOf(OWNED_KEYS, k)) q.append(k, v);
+  } catch {
+    // An unreadable previous query has nothing worth keeping.
+  }
+  // Flags read better bare (`embed`, not `embed=`), and commas and slashes need no escaping.
+  const str = q
+    .toString()
+    .replace(/=(?=&|$)/g, '')
+    .replace(/%2C/gi, ',')
+    .replace(/%2F/gi, '/')
+    .replace(/%3A/gi, ':');
+  return str ? `?${str}` : '';
+}
+
+/** The state a link with no parameters opens (before the map fits the region). */
+export function defaultUrlState(): UrlState {
+  return {
+    view: null,
+    window: [...DEFAULT_WINDOW],
+    layers: { ...DEFAULT_LAYERS },
+    metric: 'sea_arrivals',
+    selection: null,
+    lang: 'en',
+    theme: 'light',
+    mode: 'explore',
+    embed: { static: false, plain: false },
+    story: null,
+  };
+}
+
+/** Apply a decoded partial over a full state (pure; the input is not mutated). */
+export function merge(base: UrlState, part: Partial<UrlState>): UrlState {
+  return { ...base, ...part };
+}

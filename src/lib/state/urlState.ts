@@ -1,0 +1,54 @@
+/**
+ * Glue between the URL codec and the live AppState: read the shareable fields, apply a decoded
+ * partial. Kept apart from UrlSync.svelte so the share dialog and exports build links the same way.
+ */
+import type { AppState } from './app.svelte';
+import { encode, type UrlState } from './url';
+
+/** Was the theme chosen as `auto` (follow prefers-color-scheme)? Links then keep saying `auto`. */
+export const themeChoice = { auto: false };
+
+export function snapshot(app: AppState): UrlState {
+  return {
+    view: app.view,
+    window: app.window,
+    layers: app.layers,
+    metric: app.metric,
+    selection: app.selection,
+    lang: app.lang,
+    theme: themeChoice.auto ? 'auto' : app.theme,
+    mode: app.mode,
+    embed: app.embed,
+    story: app.story,
+  };
+}
+
+export function prefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Write the decoded fields into the app (absent fields are left as they are). */
+export function applyToApp(app: AppState, part: Partial<UrlState>) {
+  if (part.lang) app.lang = part.lang;
+  if (part.theme) {
+    themeChoice.auto = part.theme === 'auto';
+    app.theme = part.theme === 'auto' ? (prefersDark() ? 'dark' : 'light') : part.theme;
+  }
+  if (part.mode) app.mode = part.mode;
+  if (part.embed) app.embed = { ...part.embed };
+  if (part.story !== undefined) app.story = part.story && { ...part.story };
+  if (part.window) app.window = [part.window[0], part.window[1]];
+  if (part.layers) app.layers = { ...part.layers };
+  if (part.metric) app.metric = part.metric;
+  if (part.selection !== undefined) app.selection = part.selection && { ...part.selection };
+  if (part.view !== undefined)
+    app.view = part.view && { center: [...part.view.center], zoom: part.view.zoom };
+}
+
+/** An absolute link to the current state, optionally changed (e.g. as an embed, or without it). */
+export function linkFor(app: AppState, change: Partial<UrlState> = {}, href = location.href): string {
+  const u = new URL(href);
+  u.search = encode({ ...snapshot(app), ...change }, u.search);
+  u.hash = '';
+  return u.toString();
+}

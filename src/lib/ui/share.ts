@@ -1,0 +1,3 @@
+/** The share/embed/export feature's components, imported by App.svelte in one line. */
+export { default as UrlSync } from '../state/UrlSync.svelte';
+export { default as ShareMapBridge } from './ShareMapBridge.svelte';
