@@ -12,11 +12,31 @@ import { buildOutputs } from './data/outputs';
 import { buildBasemap } from './basemap';
 import { renderLicenseData } from './data/license-data';
 import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { parseStories } from '../src/lib/data/stories';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
   const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
+  // Stories for present mode (data/stories/*.md): checked against the catalog, written as stories.json.
+  const storyDir = join(dataRoot, 'data/stories');
+  const stories = parseStories(
+    (existsSync(storyDir) ? readdirSync(storyDir) : [])
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .sort()
+      .map((f) => ({ file: `data/stories/${f}`, text: readFileSync(join(storyDir, f), 'utf8') })),
+    {
+      sources: new Set(catalog.sources.map((s) => s.id)),
+      selections: {
+        agreement: new Set(catalog.agreements.map((a) => a.id)),
+        place: new Set(catalog.places.map((p) => p.id)),
+        family: new Set(catalog.families.map((f) => f.id)),
+      },
+    },
+  );
+  errors.push(...stories.errors);
+  report.push(...stories.report);
   console.log('Data report (rows read / rejected):');
   for (const r of report)
     console.log(
@@ -42,6 +62,7 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
     console.log(`\nLICENSE_DATA.md regenerated from data/sources.csv: commit it.`);
   }
   const files: Record<string, unknown> = { ...buildOutputs(catalog, incidents), ...(await buildBasemap()) };
+  files['stories.json'] = stories.file;
   rmSync(outDir, { recursive: true, force: true });
   const manifest: Record<string, { bytes: number; sha256: string }> = {};
   for (const [name, value] of Object.entries(files)) {

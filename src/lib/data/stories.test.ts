@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clampChapter, parseStories, parseStory, STORY_LAYERS, STORY_SELECTION_KINDS } from './stories';
+import { LAYER_IDS, SELECTION_KINDS } from '../state/app.svelte';
+import { formatError, SOURCE_SPEC, validateCsv } from './schema';
+import { monthIndex } from './time';
+
+const refs = {
+  sources: new Set(['src-a', 'src-b']),
+  selections: { agreement: new Set(['deal-1']) },
+};
+
+const chapter = (fm: string, body = '# A title\nSome text.') => `---\n${fm}\n---\n${body}\n`;
+const GOOD_FM = [
+  'center: 13.2, 35.6',
+  'zoom: 5',
+  'window: 2023-01 to 2023-12',
+  'overlays: routes, landings',
+  'sources: src-a',
+].join('\n');
+const story = (...chapters: string[]) =>
+  `---\nid: test-story\ntitle: A test\nlang: en\n---\nA description.\n${chapters.join('')}`;
+
+describe('parseStory', () => {
+  it('parses a header and chapters with notes', () => {
+    const text = story(
+      chapter(
+        GOOD_FM + '\nselection: agreement:deal-1\nmetric: sea_arrivals',
+        '# One\nLine one\nline two.\n\nNotes:\nSay this.',
+      ),
+      chapter(GOOD_FM.replace('src-a', 'src-a, src-b'), '# Two\nMore.'),
+    );
+    const { story: s, errors } = parseStory('x.md', text, refs);
+    expect(errors).toEqual([]);
+    expect(s!.id).toBe('test-story');
+    expect(s!.description).toBe('A description.');
+    expect(s!.chapters).toHaveLength(2);
+    expect(s!.chapters[0]).toEqual({
+      title: 'One',
+      text: 'Line one line two.',
+      notes: 'Say this.',
+      view: { center: [13.2, 35.6], zoom: 5 },
+      window: [monthIndex('2023-01'), monthIndex('2023-12')],
+      overlays: ['routes', 'landings'],
+      selection: { kind: 'agreement', id: 'deal-1' },
+      metric: 'sea_arrivals',
+      sources: ['src-a'],
+    });
+    expect(s!.chapters[1].sources).toEqual(['src-a', 'src-b']);
+    expect(s!.chapters[1].selection).toBeNull();
+  });
+
+  it('accepts CRLF line endings', () => {
+    const text = story(chapter(GOOD_FM)).replace(/\n/g, '\r\n');
+    expect(parseStory('x.md', text, refs).errors).toEqual([]);
+  });
+
+  // Each case: a broken chapter front matter (or body), and the line + field the error must name.
+  const cases: [string, string, string, number, string][] = [
+    ['bad center', GOOD_FM.replace('13.2, 35.6', '13.2'), '# T\ntext', 8, 'center'],
+    ['center out of range', GOOD_FM.replace('13.2, 35.6', '200, 35'), '# T\ntext', 8, 'center'],
+    ['zoom too high', GOOD_FM.replace('zoom: 5', 'zoom: 14'), '# T\ntext', 9, 'zoom'],
+    ['bad month', GOOD_FM.replace('2023-12', '2023-13'), '# T\ntext', 10, 'window'],
+    [
+      'reversed window',
+      GOOD_FM.replace('2023-01 to 2023-12', '2024-01 to 2023-12'),
+      '# T\ntext',
+      10,
+      'window',
+    ],
+    ['unknown overlay', GOOD_FM.replace('landings', 'boats'), '# T\ntext', 11, 'overlays'],
+    ['unknown source', GOOD_FM.replace('src-a', 'nope'), '# T\ntext', 12, 'sources'],
+    ['unknown selection id', GOOD_FM + '\nselection: agreement:nope', '# T\ntext', 13, 'selection'],
+    ['unknown selection kind', GOOD_FM + '\nselection: boat:x', '# T\ntext', 13, 'selection'],
+    ['unknown metric', GOOD_FM + '\nmetric: boats', '# T\ntext', 13, 'metric'],
+    ['unknown key', GOOD_FM + '\ncolour: red', '# T\ntext', 13, 'colour'],
+    ['duplicate key', GOOD_FM + '\nzoom: 4', '# T\ntext', 13, 'zoom'],
+    ['missing sources', GOOD_FM.replace('\nsources: src-a', ''), '# T\ntext', 8, 'sources'],
+    ['missing title', GOOD_FM, 'text without a title', 14, 'title'],
+    ['missing text', GOOD_FM, '# Title only', 14, 'text'],
+    ['text too long', GOOD_FM, '# T\n' + 'word '.repeat(100), 14, 'text'],
+  ];
+  it.each(cases)('%s: names the line and field', (_, fm, body, line, field) => {
+    const { story: s, errors } = parseStory('data/stories/x.md', story(chapter(fm, body)), refs);
+    expect(s).toBeNull();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({ file: 'data/stories/x.md', row: line, column: field });
+    expect(formatError(errors[0])).toContain(`data/stories/x.md, row ${line}, column "${field}"`);
+  });
+
+  it('collects every error, not just the first', () => {
+    const fm = GOOD_FM.replace('zoom: 5', 'zoom: 99').replace('src-a', 'nope');
+    const { errors } = parseStory('x.md', story(chapter(fm), chapter(GOOD_FM, '# T')), refs);
+    expect(errors.map((e) => e.column)).toEqual(['zoom', 'sources', 'text']);
+  });
+
+  it('rejects files without chapters or with text before the first ---', () => {
+    expect(parseStory('x.md', '---\nid: a\ntitle: b\nlang: en\n---\n', refs).errors[0].column).toBe('(file)');
+    const before = parseStory('x.md', 'hello\n' + story(chapter(GOOD_FM)), refs);
+    expect(before.errors[0]).toMatchObject({ row: 1, column: '(file)' });
+  });
+
+  it('requires the header keys and a valid id', () => {
+    const text = `---\nid: Bad Id\ntitle: t\n---\n\n${chapter(GOOD_FM)}`;
+    const cols = parseStory('x.md', text, refs).errors.map((e) => e.column);
+    expect(cols).toEqual(['lang', 'id']);
+  });
+});
+
+describe('parseStories', () => {
+  it('rejects duplicate ids and does not mutate its inputs', () => {
+    const files = [
+      { file: 'a.md', text: story(chapter(GOOD_FM)) },
+      { file: 'b.md', text: story(chapter(GOOD_FM)) },
+    ];
+    const copy = structuredClone(files);
+    const r = parseStories(files, refs);
+    expect(files).toEqual(copy);
+    expect(r.file.stories).toHaveLength(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: 'b.md', column: 'id' });
+    expect(r.report).toEqual([
+      { file: 'a.md', rows: 1, rejected: 0 },
+      { file: 'b.md', rows: 1, rejected: 1 },
+    ]);
+  });
+});
+
+describe('clampChapter', () => {
+  it.each([
+    [-1, 0],
+    [0, 0],
+    [2, 2],
+    [9, 2],
+    [NaN, 0],
+    [1.7, 1],
+  ])('%d → %d', (n, want) => expect(clampChapter({ chapters: [{}, {}, {}] as never }, n)).toBe(want));
+});
+
+describe('the vocabularies match the app state', () => {
+  it('layers and selection kinds', () => {
+    expect([...STORY_LAYERS]).toEqual([...LAYER_IDS]);
+    expect([...STORY_SELECTION_KINDS]).toEqual([...SELECTION_KINDS]);
+  });
+});
+
+describe('the stories in data/stories', () => {
+  const root = join(__dirname, '../../..');
+  const sources = validateCsv(
+    'data/sources.csv',
+    readFileSync(join(root, 'data/sources.csv'), 'utf8'),
+    SOURCE_SPEC,
+  );
+  const agreements = JSON.parse(readFileSync(join(root, 'data/agreements.json'), 'utf8')) as { id: string }[];
+  const places = readFileSync(join(root, 'data/places.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
+  const files = readdirSync(join(root, 'data/stories'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => ({ file: f, text: readFileSync(join(root, 'data/stories', f), 'utf8') }));
+  const r = parseStories(files, {
+    sources: new Set(sources.records.map((s) => s.id)),
+    selections: { agreement: new Set(agreements.map((a) => a.id)), place: new Set(places) },
+  });
+
+  it('are valid, cite existing sources and have at least five chapters each', () => {
+    expect(r.errors.map(formatError)).toEqual([]);
+    expect(r.file.stories.length).toBeGreaterThanOrEqual(2);
+    for (const s of r.file.stories) expect(s.chapters.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('state agreement dates that are in data/agreements.json', () => {
+    // Every "D Month YYYY" date in a chapter whose selection is an agreement must be one of its event dates
+    // or of another agreement's (the text may mention two).
+    const all = new Set(
+      (agreements as unknown as { events: { date: string | null }[] }[]).flatMap((a) =>
+        a.events.map((e) => e.date),
+      ),
+    );
+    const months =
+      'January February March April May June July August September October November December'.split(' ');
+    for (const s of r.file.stories)
+      for (const c of s.chapters)
+        for (const m of c.text.matchAll(
+          /(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?/g,
+        )) {
+          const year = m[3] ?? String(Math.floor(c.window[0] / 12));
+          const iso = `${year}-${String(months.indexOf(m[2]) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+          expect(all, `${s.id}: "${m[0]}" (${c.title})`).toContain(iso);
+        }
+  });
+});
