@@ -10,7 +10,11 @@ export async function setup(project: TestProject) {
   const outDir = process.env.CROSSINGS_DIST ?? 'dist';
   if (!existsSync(`${outDir}/index.html`))
     throw new Error(`${outDir}/ is missing: run \`npm run build\` before the browser tests`);
-  server = await preview({ build: { outDir }, preview: { port: 4173, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  server = await preview({
+    build: { outDir },
+    preview: { port: 4173, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);

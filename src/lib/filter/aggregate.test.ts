@@ -39,12 +39,12 @@ function naive(rows: CountRow[], a: number, b: number) {
     const ms: number[] = [];
     for (let m = Math.max(a, y * 12); m <= Math.min(b, y * 12 + 11); m++) ms.push(m);
     const have = ms.filter((m) => monthly.has(m));
-    if (have.length === ms.length) {
-      value += have.reduce((s, m) => s + monthly.get(m)!.value, 0);
-      covered += ms.length;
-    } else if (ms.length === 12 && annual.has(y) && annual.size) {
+    if (ms.length === 12 && annual.has(y)) {
       value += annual.get(y)!.value;
       covered += 12;
+    } else if (have.length === ms.length) {
+      value += have.reduce((s, m) => s + monthly.get(m)!.value, 0);
+      covered += ms.length;
     } else {
       complete = false;
       value += have.reduce((s, m) => s + monthly.get(m)!.value, 0);
@@ -87,6 +87,14 @@ describe('sumWindow rules', () => {
       qualifier: 'approx',
       complete: true,
     }));
+  it('prefers the published annual total for a whole year even when every month has a figure', () => {
+    const full = buildSeries([
+      ...Array.from({ length: 12 }, (_, i) => row(`2022-${String(i + 1).padStart(2, '0')}`, 10)),
+      row('2022', 125),
+    ]).get(seriesKey('sea_arrivals', 'country', 'ITA'))!;
+    expect(sumWindow(full, [monthIndex('2022-01'), monthIndex('2022-12')])?.value).toBe(125);
+    expect(sumWindow(full, [monthIndex('2022-01'), monthIndex('2022-06')])?.value).toBe(60);
+  });
   it('uses the annual total for a whole year with missing months', () =>
     expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-12')])).toMatchObject({
       value: 500,

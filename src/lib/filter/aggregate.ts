@@ -123,14 +123,16 @@ export function sumWindow(s: Series, w: Window): WindowSum | null {
     const r = monthlyRange(s, ya, yb);
     const whole = ya === y * 12 && yb === y * 12 + 11;
     const annual = s.annual.get(y);
-    if (r.present === yb - ya + 1) {
-      value += r.value;
-      q = Math.max(q, r.q);
-      covered += r.present;
-    } else if (whole && annual) {
+    // A whole calendar year takes the published annual total when there is one (consolidated
+    // figures; Italy's monthly sums from the daily 08:00 reports run 1–4 % under them).
+    if (whole && annual) {
       value += annual.value;
       q = Math.max(q, Q[annual.qualifier]);
       covered += 12;
+    } else if (r.present === yb - ya + 1) {
+      value += r.value;
+      q = Math.max(q, r.q);
+      covered += r.present;
     } else {
       complete = false;
       if (r.present > 0) {

@@ -39,6 +39,9 @@ export function buildArcs(cat: CatalogFile): AgreementArc[] {
   return out;
 }
 
+/** More parties than this and an agreement is multilateral (drawn faint until hovered). */
+export const MULTI_PARTIES = 3;
+
 export function arcsAt(arcs: AgreementArc[], m: MonthIndex): FeatureCollection<LineString> {
   const features: Feature<LineString>[] = [];
   arcs.forEach((arc, i) => {
@@ -48,7 +51,13 @@ export function arcsAt(arcs: AgreementArc[], m: MonthIndex): FeatureCollection<L
       features.push({
         type: 'Feature',
         id: i * 16 + j,
-        properties: { id: arc.agreement.id, status, parties: arc.agreement.parties.join(';') },
+        properties: {
+          id: arc.agreement.id,
+          status,
+          parties: arc.agreement.parties.join(';'),
+          // Multilateral processes draw a star of arcs: drawn faint so they don't hide the routes.
+          multi: arc.agreement.parties.length > MULTI_PARTIES ? 1 : 0,
+        },
         geometry: { type: 'LineString', coordinates: line },
       }),
     );

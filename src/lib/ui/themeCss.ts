@@ -10,6 +10,7 @@ export function themeCss(theme: Theme): string {
     '--accent': theme.accent,
     '--landing': theme.landing,
     '--programme': theme.programme,
+    '--agreement': theme.agreement.in_force,
     '--death': theme.death,
     '--font-scale': String(theme.scale),
   };

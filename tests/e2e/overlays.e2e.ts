@@ -1,0 +1,216 @@
+/**
+ * Overlays and the timeline on the built site: keyboard on the brush changes the summary and the
+ * rendered landing circles; play advances the window; overlays toggle; agreement arcs show their
+ * lifecycle and disappear before the signature.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, saveShotPath, type Opened } from './browser';
+
+const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
+async function settle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as any).__crossingsMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+async function setWindow(page: Page, from: string, to: string) {
+  await page.evaluate(
+    ([a, b]) => ((window as any).__crossings.window = [a, b]),
+    [monthIndex(from), monthIndex(to)],
+  );
+  await settle(page);
+}
+
+/** Distinct landing circles drawn (by area), and the same count from the app's own window sums. */
+async function landingCounts(page: Page) {
+  return page.evaluate(() => {
+    const map = (window as any).__crossingsMap;
+    const drawn = new Set<string>(
+      map.queryRenderedFeatures({ layers: ['landings-circles'] }).map((f: any) => f.properties.key),
+    );
+    const d = (window as any).__crossingsDerived;
+    const expected = d.landingValues.filter((v: any) => v && v.value > 0).length;
+    return { drawn: drawn.size, expected, keys: [...drawn].sort() };
+  });
+}
+
+describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
+  let browser: Browser;
+  let o: Opened;
+  beforeAll(async () => {
+    browser = await launch();
+    o = await openApp(browser);
+  });
+  afterAll(async () => {
+    await o?.page.screenshot({ path: saveShotPath('overlays') });
+    await browser?.close();
+  });
+
+  it('moving the window by keyboard changes the summary and the landing circles (2019 → 2023)', async () => {
+    const page = o.page;
+    await setWindow(page, '2019-01', '2019-12');
+    const summary2019 = await page.getByTestId('summary').textContent();
+    const c2019 = await landingCounts(page);
+    expect(summary2019).toContain('2019');
+    expect(c2019.drawn).toBe(c2019.expected);
+
+    // Four years later, by keyboard on the window slider: PageUp moves the window by a year.
+    const slider = page.getByTestId('timeline-window');
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageUp');
+    await settle(page);
+    const w = await page.evaluate(() => [...(window as any).__crossings.window]);
+    expect(w).toEqual([monthIndex('2023-01'), monthIndex('2023-12')]);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/January 2023 to December 2023/);
+    const summary2023 = await page.getByTestId('summary').textContent();
+    // The ministry's annual totals: 11,471 in 2019, 157,652 in 2023.
+    expect(summary2019).toContain('11,471');
+    expect(summary2023).toContain('157,652');
+    const c2023 = await landingCounts(page);
+    expect(c2023.drawn).toBe(c2023.expected);
+    // Lampedusa has a figure for 2023 and none for 2019: its circle appears.
+    expect(c2019.keys.some((k) => k.includes('lampedusa'))).toBe(false);
+    expect(c2023.keys.some((k) => k.includes('lampedusa'))).toBe(true);
+
+    // Arrow keys move by a month; Shift+arrow resizes the end.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    const w2 = await page.evaluate(() => [...(window as any).__crossings.window]);
+    expect(w2).toEqual([monthIndex('2022-12'), monthIndex('2023-10')]);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=summary-live]')?.textContent?.includes('Dec 2022'),
+      null,
+      { timeout: 5000 },
+    );
+  });
+
+  it('dragging the brush with the pointer moves the window by whole months', async () => {
+    const page = o.page;
+    await setWindow(page, '2016-01', '2016-12');
+    const sel = page.locator('[data-testid=timeline] g.brush .selection');
+    const box = (await sel.boundingBox())!;
+    // The rect's own width (the bounding box also counts the stroke).
+    const perMonth = Number(await sel.getAttribute('width')) / 12;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + perMonth * 24.2, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const w = await page.evaluate(() => [...(window as any).__crossings.window]);
+    expect(w).toEqual([monthIndex('2018-01'), monthIndex('2018-12')]);
+  });
+
+  it('play advances the window, and pause stops it', async () => {
+    const page = o.page;
+    await setWindow(page, '2014-01', '2014-03');
+    await page.getByTestId('timeline-play').click();
+    await page.waitForFunction(
+      (start) => (window as any).__crossings.window[0] >= start + 3,
+      monthIndex('2014-01'),
+      {
+        timeout: 10000,
+      },
+    );
+    await page.getByTestId('timeline-play').click();
+    const a = await page.evaluate(() => (window as any).__crossings.window[0]);
+    await page.waitForTimeout(600);
+    const b = await page.evaluate(() => (window as any).__crossings.window[0]);
+    expect(b).toBe(a);
+    expect(await page.evaluate(() => (window as any).__crossings.playing)).toBe(false);
+  });
+
+  it('each overlay toggles its layers on and off', async () => {
+    const page = o.page;
+    await setWindow(page, '2023-01', '2023-12');
+    const layersOf: Record<string, string> = {
+      routes: 'routes-line',
+      landings: 'landings-circles',
+      programmes: 'programme-markers',
+      agreements: 'agreements-arcs',
+    };
+    for (const [id, layer] of Object.entries(layersOf)) {
+      const toggle = page.getByTestId(`toggle-${id}`);
+      const before = await toggle.isChecked();
+      if (!before) await toggle.check();
+      await settle(page);
+      const on = await page.evaluate(
+        (l) => (window as any).__crossingsMap.queryRenderedFeatures({ layers: [l] }).length,
+        layer,
+      );
+      expect(on, `${id} drawn when on`).toBeGreaterThan(0);
+      await toggle.uncheck();
+      await settle(page);
+      const vis = await page.evaluate(
+        (l) => (window as any).__crossingsMap.getLayoutProperty(l, 'visibility'),
+        layer,
+      );
+      expect(vis).toBe('none');
+      const off = await page.evaluate(
+        (l) => (window as any).__crossingsMap.queryRenderedFeatures({ layers: [l] }).length,
+        layer,
+      );
+      expect(off, `${id} hidden when off`).toBe(0);
+      if (before) await toggle.check();
+      await settle(page);
+    }
+  });
+
+  it('clicking an agreement arc shows its lifecycle with sources; before its signature it is not drawn', async () => {
+    const page = o.page;
+    await setWindow(page, '2024-01', '2024-12');
+    if (!(await page.getByTestId('toggle-agreements').isChecked()))
+      await page.getByTestId('toggle-agreements').check();
+    await settle(page);
+    const id = 'italy-albania-protocol-2023';
+    const pt = await page.evaluate((aid) => {
+      const map = (window as any).__crossingsMap;
+      const rect = map.getCanvas().getBoundingClientRect();
+      for (const f of map.queryRenderedFeatures({ layers: ['agreements-arcs'] })) {
+        if (f.properties.id !== aid) continue;
+        const cs = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+        for (const c of cs) {
+          const p = map.project(c);
+          const top = map.queryRenderedFeatures([p.x, p.y])[0];
+          if (top?.layer.id === 'agreements-arcs' && top.properties.id === aid)
+            return { x: rect.left + p.x, y: rect.top + p.y };
+        }
+      }
+      return null;
+    }, id);
+    expect(pt, 'the Italy–Albania arc is drawn in 2024 and clickable').not.toBeNull();
+    await page.mouse.click(pt!.x, pt!.y);
+    const details = page.getByTestId('agreement-details');
+    await details.waitFor({ timeout: 10000 });
+    expect(await details.getByTestId('lifecycle').locator('li').count()).toBeGreaterThan(0);
+    expect(await details.locator('[data-testid=source] a[href^="http"]').count()).toBeGreaterThan(0);
+
+    // Signed in November 2023: a window ending before that does not draw it.
+    await setWindow(page, '2022-01', '2022-12');
+    const drawn = await page.evaluate(
+      (aid) =>
+        (window as any).__crossingsMap
+          .queryRenderedFeatures({ layers: ['agreements-arcs'] })
+          .filter((f: any) => f.properties.id === aid).length,
+      id,
+    );
+    expect(drawn).toBe(0);
+  });
+
+  it('lists undated agreements separately and never on the timeline', async () => {
+    const page = o.page;
+    const undated = page.getByTestId('undated-agreements');
+    expect(await undated.textContent()).toMatch(/Italy.Netherlands/);
+    const onTimeline = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=timeline] .marker title')].some((t) =>
+        /Netherlands/.test(t.textContent ?? ''),
+      ),
+    );
+    expect(onTimeline).toBe(false);
+  });
+});
