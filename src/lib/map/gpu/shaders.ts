@@ -12,7 +12,8 @@ uniform mat4 u_matrix;
 uniform vec2 u_window;
 uniform float u_dpr;
 uniform float u_size_scale;
-uniform float u_halo;
+// Shared with the fragment shader, so same precision there (mediump): a mismatch fails to link.
+uniform mediump float u_halo;
 ATTR vec2 a_pos;
 ATTR float a_t;
 ATTR float a_size;
