@@ -30,8 +30,10 @@ import { polylabel } from './polylabel';
 export const COARSE_BBOX: BBox = [-46, -26, 76, 73];
 const DIGITS = 3;
 /**
- * Triangle-area threshold (deg²) for Visvalingam simplification. At zoom 5, where the fine cells
- * take over in the region, a pixel is ~0.02°, so this removes wiggles of about one pixel.
+ * Triangle-area threshold (deg²) for Visvalingam simplification, and coordinate rounding
+ * (0.001° ≈ 100 m). At zoom 4 a pixel is ~0.04°, so this removes wiggles of about a pixel there;
+ * from zoom 5 the 1:10m cells take over inside the region. Chosen to keep the first load under
+ * COARSE_GZIP_BUDGET (tested).
  */
 const COARSE_MIN_WEIGHT = 1.5e-3;
 
