@@ -97,6 +97,48 @@ describe('route map (built site, real Chromium + WebGL)', () => {
     expect(o.consoleErrors).toEqual([]);
   });
 
+  it('shows Lampedusa, Malta, Lesbos and the Canaries as land when zoomed in (fine cells fetched on demand)', async () => {
+    const page = o.page;
+    const islands: [string, number, number][] = [
+      ['Lampedusa', 12.6096, 35.5014],
+      ['Malta', 14.45, 35.89],
+      ['Lesbos', 26.3, 39.2],
+      ['Gran Canaria', -15.6, 27.95],
+    ];
+    for (const [name, lon, lat] of islands) {
+      const hit = await page.evaluate(
+        ([x, y]) =>
+          new Promise<boolean>((resolve) => {
+            const map = (window as any).__crossingsMap;
+            map.jumpTo({ center: [x, y], zoom: 9 });
+            const check = () => {
+              const p = map.project([x, y]);
+              const f = map.queryRenderedFeatures([p.x, p.y], { layers: ['fine-land'] });
+              if (f.length) resolve(true);
+              else setTimeout(() => map.once('idle', check), 100);
+            };
+            map.once('idle', check);
+            setTimeout(() => resolve(false), 20000);
+          }),
+        [lon, lat],
+      );
+      expect(hit, `${name} drawn as land at zoom 9`).toBe(true);
+    }
+    const fine = o.requests.filter((u) => u.includes('basemap-fine/c'));
+    expect(fine.length).toBeGreaterThan(0);
+    // Only cells near the islands, not the whole region (there are ~200).
+    expect(fine.length).toBeLessThan(30);
+    await page.evaluate(() =>
+      (window as any).__crossingsMap.fitBounds(
+        [
+          [-19, -3],
+          [45, 53],
+        ],
+        { duration: 0 },
+      ),
+    );
+  });
+
   it('fits the region on a narrow screen too', async () => {
     const narrow = await openApp(browser, '', { width: 390, height: 800 });
     const b = await narrow.page.evaluate(() => (window as any).__crossingsMap.getBounds().toArray());
