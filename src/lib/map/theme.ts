@@ -88,7 +88,12 @@ export const dark: Theme = {
   accent: '#79b8ff',
 };
 
-/** High contrast for washed-out projectors; colour pairs chosen to survive colour-blindness (Okabe–Ito). */
+/**
+ * High contrast for washed-out projectors; colour pairs chosen to survive colour-blindness (hues after
+ * Okabe–Ito, separated in lightness too). src/lib/present/contrast.test.ts checks WCAG contrast
+ * (text ≥ 4.5, map colours ≥ 3 on land and water) and the colour differences under protan, deutan
+ * and tritan vision.
+ */
 export const projector: Theme = {
   ...light,
   id: 'projector',
@@ -101,15 +106,15 @@ export const projector: Theme = {
   labelHalo: '#ffffff',
   seaLabel: '#00336b',
   routes: {
-    central_med: '#b34700',
-    western_balkans: '#5a2a82',
-    north_african: '#6b4e00',
-    western_med: '#006652',
-    atlantic: '#0047ab',
+    central_med: '#c44100',
+    western_balkans: '#6a1b9a',
+    north_african: '#4d3300',
+    western_med: '#007060',
+    atlantic: '#1f5fd6',
   },
   landing: '#a50026',
   programme: '#00603d',
-  agreement: { signed: '#0047ab', in_force: '#00603d', suspended: '#8a4b00', ended: '#3d3d3d' },
+  agreement: { signed: '#c2185b', in_force: '#1b5e20', suspended: '#a05e00', ended: '#707070' },
   death: '#000000',
   highlight: '#000000',
   bg: '#ffffff',

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { THEMES, projector } from '../map/theme';
+import {
+  contrast,
+  contrastReport,
+  deltaE,
+  keyMapColours,
+  luminance,
+  minPairDelta,
+  washOut,
+} from './contrast';
+
+describe('WCAG contrast', () => {
+  it.each([
+    ['#000000', '#ffffff', 21],
+    ['#ffffff', '#ffffff', 1],
+    ['#777777', '#ffffff', 4.48],
+    ['#0000ff', '#ffffff', 8.59],
+  ])('%s on %s is %d', (a, b, want) => {
+    expect(contrast(a, b)).toBeCloseTo(want, 2);
+    expect(contrast(b, a)).toBeCloseTo(want, 2);
+  });
+  it('rejects what is not #rrggbb', () => {
+    expect(() => luminance('red')).toThrow('"red" is not a #rrggbb colour');
+  });
+  it('simulated colour vision merges red/green pairs that normal vision separates', () => {
+    expect(deltaE('#ff0000', '#00ff00')).toBeGreaterThan(80);
+    expect(deltaE('#b35900', '#4d7c0f', 'deutan')).toBeLessThan(deltaE('#b35900', '#4d7c0f'));
+    expect(deltaE('#123456', '#123456', 'protan')).toBe(0);
+  });
+});
+
+describe('projector theme', () => {
+  const r = contrastReport(projector);
+  it('text meets WCAG AA (4.5:1) on its backgrounds', () => {
+    for (const [pair, ratio] of Object.entries(r.text)) expect(ratio, pair).toBeGreaterThanOrEqual(4.5);
+  });
+  it('key map colours reach 3:1 against land and water (WCAG 1.4.11), and still 2.5:1 washed out', () => {
+    for (const [role, { land, water }] of Object.entries(r.map)) {
+      expect(land, `${role} on land`).toBeGreaterThanOrEqual(3);
+      expect(water, `${role} on water`).toBeGreaterThanOrEqual(3);
+    }
+    for (const [role, c] of Object.entries(keyMapColours(projector))) {
+      expect(contrast(washOut(c), washOut(projector.land)), `${role} washed out`).toBeGreaterThanOrEqual(2.5);
+    }
+  });
+  it('route families and agreement statuses stay apart under protan, deutan and tritan vision', () => {
+    const routes = minPairDelta(projector.routes);
+    const agreements = minPairDelta(projector.agreement);
+    expect(routes.delta, JSON.stringify(routes)).toBeGreaterThanOrEqual(15);
+    expect(agreements.delta, JSON.stringify(agreements)).toBeGreaterThanOrEqual(12);
+  });
+  it('no two roles share a colour', () => {
+    const colours = Object.values(keyMapColours(projector));
+    expect(new Set(colours).size).toBe(colours.length);
+  });
+  it('draws lines and labels larger than the light theme', () => {
+    expect(projector.scale).toBeGreaterThanOrEqual(1.5);
+  });
+});
+
+describe('all themes (reported; only the projector theme is held to AA here)', () => {
+  it.each(Object.values(THEMES).map((t) => [t.id, t] as const))('%s', (id, t) => {
+    const r = contrastReport(t);
+    const minMap = Math.min(...Object.values(r.map).flatMap((m) => [m.land, m.water]));
+    console.log(
+      `${id}: text ${JSON.stringify(r.text)}; weakest map colour ${minMap}; routes ${JSON.stringify(minPairDelta(t.routes))}; agreements ${JSON.stringify(minPairDelta(t.agreement))}`,
+    );
+    expect(r.text['fg/bg']).toBeGreaterThanOrEqual(4.5);
+  });
+});
