@@ -1,0 +1,53 @@
+/** A reader's own CSV: a bad file lists its errors and breaks nothing; a good one adds points filtered by time. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, type Opened } from './browser';
+
+const count = (o: Opened, layer: string) =>
+  o.page.evaluate((l) => (window as any).__crossingsMap.queryRenderedFeatures({ layers: [l] }).length, layer);
+const idle = (o: Opened) =>
+  o.page.evaluate(
+    () =>
+      new Promise<void>((r) => {
+        const m = (window as any).__crossingsMap;
+        m.once('idle', () => r());
+        m.triggerRepaint();
+      }),
+  );
+
+describe("a reader's own data (built site)", () => {
+  let browser: Browser;
+  let o: Opened;
+  beforeAll(async () => {
+    browser = await launch();
+    o = await openApp(browser);
+  });
+  afterAll(async () => browser?.close());
+
+  it('a malformed file names file, row and column, and the curated layers keep drawing', async () => {
+    const routes = await count(o, 'routes-line');
+    const circles = await count(o, 'landings-circles');
+    await o.page.getByTestId('user-data').locator('summary').click();
+    await o.page.getByTestId('user-file').setInputFiles({
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'name,lat,lon,date\n<img src=x onerror=alert(1)>,95,10,2023\nSfax,34.74,10.76,2023-05\n',
+      ),
+    });
+    const errors = o.page.getByTestId('user-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('mine.csv, row 2, column "lat"');
+    // Data is text, never HTML.
+    expect(await o.page.locator('[data-testid=user-data] img').count()).toBe(0);
+    await idle(o);
+    expect(await count(o, 'routes-line')).toBe(routes);
+    expect(await count(o, 'landings-circles')).toBe(circles);
+    // The good row is drawn in its window (2023) and hidden outside it.
+    expect(await count(o, 'user-points')).toBe(1);
+    await o.page.evaluate(() => ((window as any).__crossings.window = [2019 * 12, 2019 * 12 + 11]));
+    await idle(o);
+    expect(await count(o, 'user-points')).toBe(0);
+    expect(o.consoleErrors).toEqual([]);
+  });
+});
