@@ -19,6 +19,7 @@ import {
   type DerivedCount,
 } from './transforms';
 import { deadMissingByRouteMonth, deadMissingByRouteYear, iomIncidents, type Incident } from './iom';
+import { MONTHLY_ANNUAL_TOLERANCE, outsideTolerance } from './checks';
 
 export const RAW = {
   italyDaily: 'data/raw/italy_landings_daily_reports.csv',
@@ -140,6 +141,18 @@ export function loadAll(root: string): Loaded {
         expected: `a unique count id (also produced by ${seen.get(c.id)})`,
       });
     seen.set(c.id, c._file);
+  }
+  // A published annual figure must agree with the sum of its twelve monthly figures (docs/data-notes.md).
+  const rowOf = new Map(counts.map((c) => [c.id, c]));
+  for (const d of outsideTolerance(counts)) {
+    const a = rowOf.get(d.annualId)!;
+    errors.push({
+      file: a._file,
+      row: a._row ?? 0,
+      column: 'value',
+      value: String(d.annual),
+      expected: `a figure within ${MONTHLY_ANNUAL_TOLERANCE * 100} % of the sum of the 12 monthly figures of ${d.series} for ${d.year} (${d.monthlySum}); check the year, the value and the series`,
+    });
   }
   const catalog: Catalog = { sources, places, families, segments, counts, programmes, agreements };
   errors.push(...crossCheck(catalog));

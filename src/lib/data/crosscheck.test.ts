@@ -159,6 +159,27 @@ describe('crossCheck', () => {
       expected: /place id/,
     },
     {
+      name: 'two figures for the same series and month',
+      edit: (c) => {
+        const row = {
+          id: 'ita-a',
+          metric: 'sea_arrivals' as const,
+          area_type: 'country' as const,
+          area: 'ITA',
+          period: '2023-08',
+          value: 25673,
+          qualifier: 'exact' as const,
+          status: 'seen' as const,
+          sources: ['s'],
+          note: null,
+          _row: 2,
+        };
+        c.counts.push(row, { ...row, id: 'ita-b', value: 25588, _row: 3 });
+      },
+      column: /^period$/,
+      expected: /one figure per metric, area and period .*"ita-a"/,
+    },
+    {
       name: 'route family unknown',
       edit: (c) => (c.segments[0].family = 'nope'),
       column: /segments\[0\]\.family/,
@@ -174,6 +195,29 @@ describe('crossCheck', () => {
       errs.some((e) => column.test(e.column) && expected.test(e.expected)),
       JSON.stringify(errs),
     ).toBe(true);
+  });
+
+  it('accepts different metrics, areas or periods for the same place and month', () => {
+    const c = base();
+    const row = {
+      id: 'a',
+      metric: 'sea_arrivals' as const,
+      area_type: 'place' as const,
+      area: 'lampedusa',
+      period: '2023',
+      value: 110000,
+      qualifier: 'approx' as const,
+      status: 'seen' as const,
+      sources: ['s'],
+      note: null,
+    };
+    c.counts.push(
+      row,
+      { ...row, id: 'b', metric: 'dead_missing' },
+      { ...row, id: 'c', period: '2023-08' },
+      { ...row, id: 'd', area_type: 'country', area: 'ITA' },
+    );
+    expect(crossCheck(c)).toEqual([]);
   });
 
   it('does not mutate the catalog', () => {

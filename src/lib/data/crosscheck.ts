@@ -102,9 +102,23 @@ export function crossCheck(cat: Catalog): DataError[] {
       });
   });
 
+  // One figure per series (metric × area) and period: two rows for the same month would be added
+  // together, and two annual rows would silently replace each other.
+  const figure = new Map<string, { id: string; file: string }>();
   for (const c of cat.counts) {
     const file = c._file ?? FILES.counts;
     const row = c._row ?? 0;
+    const k = `${c.metric}|${c.area_type}|${c.area}|${c.period}`;
+    const prev = figure.get(k);
+    if (prev)
+      errors.push({
+        file,
+        row,
+        column: 'period',
+        value: c.period,
+        expected: `one figure per metric, area and period (${c.metric} for ${c.area} in ${c.period} is already given by "${prev.id}" in ${prev.file})`,
+      });
+    else figure.set(k, { id: c.id, file });
     cite(file, row, 'sources', c.sources);
     const known =
       c.area_type === 'country'
