@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { buildSeries } from '../../filter/aggregate';
+import type { CountRow } from '../../data/types';
+import { monthIndex } from '../../data/time';
+import { fixtureCatalog } from '../../search/fixture.test-helper';
+import { agreementMarks, agreementsFor, chartData, routeAreas, seriesFor } from './series';
+
+const row = (
+  metric: string,
+  areaType: string,
+  area: string,
+  period: string,
+  value: number,
+  q = 'exact',
+): CountRow =>
+  ({
+    id: `${metric}-${area}-${period}`,
+    metric,
+    area_type: areaType,
+    area,
+    period,
+    value,
+    qualifier: q,
+    status: 'seen',
+    sources: ['s'],
+    note: null,
+  }) as CountRow;
+
+const months2023 = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`);
+const counts: CountRow[] = [
+  ...months2023.map((p, i) =>
+    row('sea_arrivals', 'country', 'ITA', p, 1000 + i, i === 5 ? 'approx' : 'exact'),
+  ),
+  row('sea_arrivals', 'country', 'ITA', '2023', 157652),
+  row('sea_arrivals', 'place', 'lampedusa', '2022', 46000),
+  row('sea_arrivals', 'place', 'lampedusa', '2023', 110000, 'approx'),
+  ...months2023.map((p) => row('frontex_detections', 'route', 'central_med', p, 10)),
+  ...months2023.map((p) => row('frontex_detections', 'route', 'eastern_med', p, 20)),
+  row('dead_missing', 'route', 'sahara', '2023', 300, 'at_least'),
+  row('dead_missing', 'route', 'central_med', '2023', 2500, 'at_least'),
+];
+const series = buildSeries(counts);
+const cat = fixtureCatalog();
+const W2023: [number, number] = [monthIndex('2023-01'), monthIndex('2023-12')];
+
+describe('routeAreas / seriesFor', () => {
+  it("gives a family its Frontex route, its segments' routes and documented extras", () => {
+    expect(routeAreas(cat, { kind: 'family', id: 'central-med' })).toEqual(['central_med', 'eastern_med']);
+    expect(routeAreas(cat, { kind: 'family', id: 'north-african' })).toEqual(['sahara']);
+    expect(routeAreas(cat, { kind: 'segment', id: 'cm-b' })).toEqual(['eastern_med']);
+    expect(routeAreas(cat, { kind: 'segment', id: 'cm-a' })).toEqual(['central_med', 'eastern_med']);
+    expect(routeAreas(cat, { kind: 'family', id: 'nope' })).toEqual([]);
+  });
+
+  it('lists one series per metric and area, in metric order, never mixing them', () => {
+    expect(seriesFor(cat, series, { kind: 'family', id: 'central-med' }).map((s) => s.key)).toEqual([
+      'frontex_detections|route|central_med',
+      'frontex_detections|route|eastern_med',
+      'dead_missing|route|central_med',
+    ]);
+    expect(seriesFor(cat, series, { kind: 'country', id: 'ITA' }).map((s) => s.key)).toEqual([
+      'sea_arrivals|country|ITA',
+    ]);
+    expect(seriesFor(cat, series, { kind: 'place', id: 'lampedusa' }).map((s) => s.key)).toEqual([
+      'sea_arrivals|place|lampedusa',
+    ]);
+    expect(seriesFor(cat, series, { kind: 'place', id: 'rome' })).toEqual([]);
+  });
+});
+
+describe('chartData', () => {
+  it('has one bar per month of the window when monthly figures exist', () => {
+    const c = chartData(series.get('sea_arrivals|country|ITA')!, W2023)!;
+    expect(c.granularity).toBe('month');
+    expect(c.bars).toHaveLength(12);
+    expect(c.bars[0]).toEqual({ start: W2023[0], end: W2023[0], value: 1000, qualifier: 'exact' });
+    expect(c.bars[5].qualifier).toBe('approx');
+    expect([c.from, c.to]).toEqual(W2023);
+  });
+
+  it('clips to the window and skips months without a figure', () => {
+    const c = chartData(series.get('sea_arrivals|country|ITA')!, [
+      monthIndex('2022-11'),
+      monthIndex('2023-02'),
+    ])!;
+    expect(c.bars.map((b) => b.value)).toEqual([1000, 1001]);
+    expect(c.to - c.from + 1).toBe(4);
+  });
+
+  it('falls back to annual totals for years touching the window', () => {
+    const c = chartData(series.get('sea_arrivals|place|lampedusa')!, [
+      monthIndex('2022-06'),
+      monthIndex('2023-03'),
+    ])!;
+    expect(c.granularity).toBe('year');
+    expect(c.bars.map((b) => [b.start, b.end, b.value, b.qualifier])).toEqual([
+      [2022 * 12, 2022 * 12 + 11, 46000, 'exact'],
+      [2023 * 12, 2023 * 12 + 11, 110000, 'approx'],
+    ]);
+    expect([c.from, c.to]).toEqual([2022 * 12, 2023 * 12 + 11]);
+  });
+
+  it('is null when the window has no figure', () => {
+    expect(
+      chartData(series.get('sea_arrivals|place|lampedusa')!, [monthIndex('2010-01'), monthIndex('2010-12')]),
+    ).toBeNull();
+  });
+});
+
+describe('agreements on the time axis', () => {
+  it('finds agreements by route for routes and by party for countries and places', () => {
+    expect(agreementsFor(cat, { kind: 'segment', id: 'cm-a' }).map((a) => a.id)).toEqual(['mou']);
+    expect(agreementsFor(cat, { kind: 'family', id: 'north-african' }).map((a) => a.id)).toEqual(['undated']);
+    expect(agreementsFor(cat, { kind: 'country', id: 'LBY' }).map((a) => a.id)).toEqual(['mou']);
+    expect(agreementsFor(cat, { kind: 'place', id: 'lampedusa' }).map((a) => a.id)).toEqual([
+      'mou',
+      'undated',
+    ]);
+  });
+
+  it('marks dated events inside the range, once per agreement and month, undated never', () => {
+    const marks = agreementMarks(cat.agreements, W2023[0], W2023[1]);
+    expect(marks.map((m) => [m.agreement.id, m.month])).toEqual([['mou', monthIndex('2023-02')]]);
+    expect(agreementMarks(cat.agreements, monthIndex('2017-01'), W2023[1])).toHaveLength(2);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The data table as plain data: one table per overlay that is on, holding exactly the features the
+ * map draws for the window (landing circles, agreement arcs, programme markers, route lines);
+ * sorting; and CSV of exactly what a table shows (same rows, same order, same columns).
+ */
+import type { Qualifier } from '../../data/schema';
+import type { AgreementStatus } from '../../filter/lifecycle';
+import type { Selection } from '../../state/app.svelte';
+
+export type TableId = 'landings' | 'agreements' | 'programmes' | 'routes';
+export type Cell = string | number | null;
+
+export interface Column {
+  key: string;
+  label: string;
+  numeric?: boolean;
+}
+export interface Row {
+  key: string;
+  sel: NonNullable<Selection>;
+  cells: Record<string, Cell>;
+  /** Shown instead of the raw number (e.g. "≈1,200" or "157.652"); the CSV keeps the number. */
+  display?: Record<string, string>;
+}
+export interface Table {
+  id: TableId;
+  caption: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+export type SortDir = 'ascending' | 'descending';
+export interface Sort {
+  key: string;
+  dir: SortDir;
+}
+
+/** Stable sort by one column: numbers numerically, text by the locale's collation, empty cells last. */
+export function sortRows(rows: readonly Row[], sort: Sort | null, lang: string): Row[] {
+  if (!sort) return [...rows];
+  const coll = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  const sign = sort.dir === 'ascending' ? 1 : -1;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const x = a.r.cells[sort.key],
+        y = b.r.cells[sort.key];
+      if (x === null || x === undefined) return y === null || y === undefined ? a.i - b.i : 1;
+      if (y === null || y === undefined) return -1;
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : coll.compare(String(x), String(y));
+      return c * sign || a.i - b.i;
+    })
+    .map((x) => x.r);
+}
+
+/** Next sort state when a column header is pressed: numbers start descending, text ascending. */
+export function nextSort(current: Sort | null, col: Column): Sort {
+  if (current?.key === col.key)
+    return { key: col.key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' };
+  return { key: col.key, dir: col.numeric ? 'descending' : 'ascending' };
+}
+
+/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+function field(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV (CRLF line ends) of the columns and rows as given; numbers unformatted. */
+export function toCsv(columns: readonly Column[], rows: readonly Row[]): string {
+  const lines = [columns.map((c) => field(c.label)).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => field(r.cells[c.key] ?? null)).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The note for a window sum: approximate, a lower bound, or incomplete (some months missing). */
+export function qualifierNote(q: Qualifier, complete: boolean): 'approx' | 'atLeast' | 'partial' | null {
+  if (!complete) return 'partial';
+  return q === 'approx' ? 'approx' : q === 'at_least' ? 'atLeast' : null;
+}
+
+/** Unique agreement ids among the arcs the map draws, with their status (first arc wins). */
+export function agreementsOnMap(
+  features: readonly { properties: Record<string, unknown> | null }[],
+): { id: string; status: AgreementStatus }[] {
+  const seen = new Map<string, AgreementStatus>();
+  for (const f of features) {
+    const id = String(f.properties?.id);
+    if (!seen.has(id)) seen.set(id, f.properties?.status as AgreementStatus);
+  }
+  return [...seen].map(([id, status]) => ({ id, status }));
+}
