@@ -74,12 +74,13 @@ export class DatedPointsLayer implements CustomLayerInterface {
     return this.points;
   }
 
-  /** Inclusive month window [from, to]. */
-  setWindow(from: number, to: number) {
-    if (this.win[0] === from && this.win[1] === to) return;
+  /** Inclusive month window [from, to]. Returns whether it changed (a repaint is then requested). */
+  setWindow(from: number, to: number): boolean {
+    if (this.win[0] === from && this.win[1] === to) return false;
     this.win = [from, to];
     this.updateRange();
     this.map?.triggerRepaint();
+    return true;
   }
 
   setStyle(style: DatedPointsStyle) {
