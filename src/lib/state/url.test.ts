@@ -21,6 +21,12 @@ describe('decode', () => {
     ['month 13', '?from=2015-13&to=2016-11', {}, ['share.url.invalid']],
     ['reversed window', '?from=2020-01&to=2019-01', {}, ['share.url.order']],
     ['only to', '?to=2018-04', { window: [monthIndex('2018-01'), monthIndex('2018-04')] }, []],
+    [
+      'only unknown overlays keep the default',
+      '?layers=ufo,spaceship',
+      {},
+      ['share.url.layer', 'share.url.layer'],
+    ],
     ['metric unknown', '?metric=vibes', {}, ['share.url.invalid']],
     ['selection bad kind', '?sel=planet:mars', {}, ['share.url.invalid']],
     ['selection no id', '?sel=place:', {}, ['share.url.invalid']],

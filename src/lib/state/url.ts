@@ -176,11 +176,14 @@ export function decode(input: string): Decoded {
   const layers = get('layers');
   if (layers !== null) {
     const on = new Set<LayerId>();
-    for (const name of layers.split(',').filter((s) => s !== '')) {
+    const names = layers.split(',').filter((s) => s !== '');
+    for (const name of names) {
       if (isOneOf(LAYER_IDS, name)) on.add(name);
       else bad('layers', name, 'share.url.layer');
     }
-    state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, on.has(id)])) as Layers;
+    // `layers=` turns every overlay off; a list of nothing but unknown names is ignored instead.
+    if (on.size || !names.length)
+      state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, on.has(id)])) as Layers;
   }
 
   const metric = get('metric');
