@@ -132,6 +132,7 @@ describe('explore (built site, real Chromium + WebGL)', () => {
         agreements: n('agreements'),
         programmes: n('programmes'),
         routes: n('routes'),
+        deaths: n('deaths'),
       };
     });
   }
@@ -163,6 +164,24 @@ describe('explore (built site, real Chromium + WebGL)', () => {
     expect(m.programmes).toBeGreaterThan(0);
     expect(tb.routes).toBeNull();
     await page.getByTestId('toggle-routes').check();
+    await page.getByTestId('toggle-programmes').uncheck();
+
+    // IOM incidents: the table lists the points the GPU layer draws in the window.
+    await page.getByTestId('toggle-deaths').check();
+    await page.locator('table[data-table="deaths"]').waitFor({ timeout: 30000 });
+    for (const [from, to] of [
+      ['2023-01', '2023-12'],
+      ['2015-04', '2015-04'],
+    ]) {
+      await setWindow(page, from, to);
+      await expect
+        .poll(() => page.evaluate(() => (window as any).__crossingsGpu.count()), { timeout: 20000 })
+        .toBeGreaterThan(0);
+      const gpu = await page.evaluate(() => (window as any).__crossingsGpu.count());
+      expect((await tableCounts()).deaths).toBe(gpu);
+    }
+    await page.getByTestId('toggle-deaths').uncheck();
+    await setWindow(page, '2023-01', '2023-12');
   });
 
   it('the table sorts with aria-sort, shows numbers right-aligned, and downloads exactly its rows as CSV', async () => {

@@ -11,6 +11,8 @@ import type { WindowSum } from '../../filter/aggregate';
 import { capitalOf } from '../../filter/agreements';
 import { formatCount } from '../../filter/format';
 import type { Layers } from '../../state/app.svelte';
+import type { Incident } from '../../map/gpu/incidents';
+import { ROUTE_AREAS } from '../../data/schema';
 import { agreementsOnMap, qualifierNote, type Row, type Table } from './rows';
 
 export interface TableInput {
@@ -25,6 +27,9 @@ export interface TableInput {
   arcs: FeatureCollection<LineString>;
   funding: CountryFunding[];
   flow: Map<string, WindowSum>;
+  /** IOM incidents the deaths layer draws in the window (null while they load). */
+  incidents: Incident[] | null;
+  date: (iso: string) => string;
   t: (key: string, params?: Record<string, string | number>) => string;
 }
 
@@ -160,6 +165,30 @@ export function buildTables(i: TableInput): Table[] {
         { key: 'family', label: t('details.family') },
         { key: 'mode', label: t('table.col.mode') },
         { key: 'detections', label: t('table.col.detections'), numeric: true },
+      ],
+      rows,
+    });
+  }
+  if (i.layers.deaths && i.incidents) {
+    const route = (r: string | null) => {
+      const a = r ? ROUTE_AREAS[r as keyof typeof ROUTE_AREAS] : undefined;
+      return a ? (lang === 'it' ? a.it : a.en) : (r ?? '');
+    };
+    const rows: Row[] = i.incidents.map((x) => ({
+      key: x.id,
+      sel: { kind: 'incident', id: x.id },
+      at: [x.lon, x.lat],
+      cells: { date: x.date, location: x.location ?? '', route: route(x.route), deadMissing: x.deadMissing },
+      display: { date: i.date(x.date) },
+    }));
+    out.push({
+      id: 'deaths',
+      caption: t('table.caption.deaths', { period: i.period }),
+      columns: [
+        { key: 'date', label: t('incident.date') },
+        { key: 'location', label: t('incident.location') },
+        { key: 'route', label: t('incident.route') },
+        { key: 'deadMissing', label: t('metric.dead_missing'), numeric: true },
       ],
       rows,
     });

@@ -1,13 +1,14 @@
 /**
  * The data table as plain data: one table per overlay that is on, holding exactly the features the
- * map draws for the window (landing circles, agreement arcs, programme markers, route lines);
+ * map draws for the window (landing circles, agreement arcs, programme markers, route lines,
+ * IOM incidents);
  * sorting; and CSV of exactly what a table shows (same rows, same order, same columns).
  */
 import type { Qualifier } from '../../data/schema';
 import type { AgreementStatus } from '../../filter/lifecycle';
 import type { Selection } from '../../state/app.svelte';
 
-export type TableId = 'landings' | 'agreements' | 'programmes' | 'routes';
+export type TableId = 'landings' | 'agreements' | 'programmes' | 'routes' | 'deaths';
 export type Cell = string | number | null;
 
 export interface Column {
@@ -19,6 +20,8 @@ export interface Row {
   key: string;
   sel: NonNullable<Selection>;
   cells: Record<string, Cell>;
+  /** Where "show on map" goes when the selection alone cannot say (an incident's point). */
+  at?: [number, number];
   /** Shown instead of the raw number (e.g. "≈1,200" or "157.652"); the CSV keeps the number. */
   display?: Record<string, string>;
 }
