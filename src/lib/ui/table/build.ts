@@ -94,7 +94,7 @@ export function buildTables(i: TableInput): Table[] {
         { key: 'title', label: t('table.col.agreement') },
         { key: 'parties', label: t('table.col.parties') },
         { key: 'type', label: t('table.col.type') },
-        { key: 'status', label: t('agreement.statusAtEnd') },
+        { key: 'status', label: t('table.col.status') },
       ],
       rows,
     });
