@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, openApp, waitForMapIdle } from './browser';
@@ -334,6 +335,58 @@ describe('share, embed and export (built site, real Chromium)', () => {
       expect(cite).toContain('from=2016-01');
       expect(o.consoleErrors).toEqual([]);
     });
+  });
+
+  it('runs under a sub-path with the CSP from docs/deploy.md, exporting without violations', async () => {
+    // Docs that execute: the policy is read from the deploy guide, the build from CROSSINGS_DIST.
+    const doc = readFileSync('docs/deploy.md', 'utf8');
+    const block = /Content-Security-Policy:\n([\s\S]*?)\n```/.exec(doc);
+    expect(block).not.toBeNull();
+    const csp = block![1].replace(/\s*\n\s*/g, ' ').trim();
+    const dist = process.env.CROSSINGS_DIST ?? 'dist';
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.geojson': 'application/geo+json',
+      '.png': 'image/png',
+    };
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (!url.pathname.startsWith('/news/graphics/crossings/')) return res.writeHead(404).end();
+      let rel = normalize(decodeURIComponent(url.pathname.slice('/news/graphics/crossings/'.length)));
+      if (rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+      const file = join(dist, rel);
+      if (rel.startsWith('..') || !existsSync(file) || !statSync(file).isFile())
+        return res.writeHead(404).end();
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': csp,
+      });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/graphics/crossings/`;
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(root + '?v=1&from=2020-01&to=2020-12');
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => (window as any).__crossings.window)).toEqual([
+      2020 * 12,
+      2020 * 12 + 11,
+    ]);
+    await page.getByTestId('open-export').click();
+    for (const id of ['export-png1', 'export-svg']) {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+      expect(await dl.failure()).toBeNull();
+    }
+    expect(errors).toEqual([]);
+    await ctx.close();
+    await new Promise<void>((r) => server.close(() => r()));
   });
 
   it('the embed dialog shows a snippet for this view with a live preview', async () => {
