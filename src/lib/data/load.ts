@@ -5,11 +5,25 @@
  */
 import type { AppData, CatalogFile, CountsFile, IncidentsFile, Manifest } from './types';
 
-export const DATA_BASE = './data/';
+/**
+ * The offline single file (`npm run build:offline`) inlines every data file, keyed by its name
+ * under public/data/ (e.g. "catalog.json", "basemap-fine/index.json"): read from there when present.
+ * MapLibre then loads data URLs through the `crossings-data://` protocol (see map/basemap.ts).
+ */
+export function inlinedData(name: string): unknown {
+  return (globalThis as { __CROSSINGS_DATA__?: Record<string, unknown> }).__CROSSINGS_DATA__?.[name];
+}
+export const INLINED_PROTOCOL = 'crossings-data';
+export const DATA_BASE =
+  (globalThis as { __CROSSINGS_DATA__?: unknown }).__CROSSINGS_DATA__ !== undefined
+    ? `${INLINED_PROTOCOL}://`
+    : './data/';
 
 export class DataLoadError extends Error {}
 
-async function getJson<T>(name: string, hash?: string): Promise<T> {
+export async function getJson<T>(name: string, hash?: string): Promise<T> {
+  const inlined = inlinedData(name);
+  if (inlined !== undefined) return inlined as T;
   const url = DATA_BASE + name + (hash ? `?v=${hash}` : '');
   const res = await fetch(url);
   if (!res.ok) throw new DataLoadError(`${name}: HTTP ${res.status}`);

@@ -15,6 +15,8 @@ import type {
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Theme } from './theme';
+import { addProtocol } from 'maplibre-gl';
+import { inlinedData, INLINED_PROTOCOL } from '../data/load';
 
 export const COUNTRY_SOURCE = 'basemap';
 export const COUNTRY_SOURCE_LAYER: string | undefined = undefined;
@@ -117,15 +119,46 @@ export function basemapLayers(theme: Theme, fineMinzoom = 5): LayerSpecification
   ];
 }
 
+/**
+ * Offline single file: data URLs given to MapLibre elsewhere (`${DATA_BASE}routes.geojson?v=…`) use
+ * the `crossings-data://` protocol, answered from the inlined copies (file:// cannot be fetched).
+ */
+let protocolAdded = false;
+function addInlinedProtocol() {
+  if (protocolAdded || (globalThis as { __CROSSINGS_DATA__?: unknown }).__CROSSINGS_DATA__ === undefined)
+    return;
+  protocolAdded = true;
+  addProtocol(INLINED_PROTOCOL, async ({ url }) => {
+    const name = url.slice(INLINED_PROTOCOL.length + 3).split('?')[0];
+    const data = inlinedData(name);
+    if (data === undefined) throw new Error(`${name}: not in the offline file`);
+    return { data: data as object };
+  });
+}
+
+/** Inlined data (offline single file) as an object, else the URL for MapLibre to fetch. */
+const dataOrUrl = (base: string, name: string) =>
+  (inlinedData(name) as FeatureCollection | undefined) ?? `${base}${name}`;
+
+/** fetch + JSON, or the inlined copy (offline single file). */
+async function fetchJson<T>(base: string, name: string): Promise<T> {
+  const inlined = inlinedData(name);
+  if (inlined !== undefined) return inlined as T;
+  const r = await fetch(base + name);
+  if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+  return (await r.json()) as T;
+}
+
 export function basemapStyle(theme: Theme, base: string): StyleSpecification {
+  addInlinedProtocol();
   const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
   return {
     version: 8,
     sources: {
-      [COUNTRY_SOURCE]: { type: 'geojson', data: `${base}basemap-coarse.json`, tolerance: 0.3 },
+      [COUNTRY_SOURCE]: { type: 'geojson', data: dataOrUrl(base, 'basemap-coarse.json'), tolerance: 0.3 },
       [FINE_SOURCE]: { type: 'geojson', data: empty },
-      'country-labels': { type: 'geojson', data: `${base}country-labels.json` },
-      'sea-labels': { type: 'geojson', data: `${base}sea-labels.json` },
+      'country-labels': { type: 'geojson', data: dataOrUrl(base, 'country-labels.json') },
+      'sea-labels': { type: 'geojson', data: dataOrUrl(base, 'sea-labels.json') },
     },
     layers: basemapLayers(theme),
   };
@@ -180,9 +213,7 @@ export function attachFineBasemap(map: MLMap, base: string, onError?: (e: unknow
     wanted.forEach((k) => pending.add(k));
     const results = await Promise.allSettled(
       wanted.map(async (k) => {
-        const r = await fetch(`${base}basemap-fine/${k}.json`);
-        if (!r.ok) throw new Error(`basemap-fine/${k}.json: HTTP ${r.status}`);
-        loaded.set(k, ((await r.json()) as FeatureCollection).features);
+        loaded.set(k, (await fetchJson<FeatureCollection>(base, `basemap-fine/${k}.json`)).features);
       }),
     );
     wanted.forEach((k) => pending.delete(k));
@@ -191,12 +222,7 @@ export function attachFineBasemap(map: MLMap, base: string, onError?: (e: unknow
     source?.setData({ type: 'FeatureCollection', features: [...loaded.values()].flat() });
   };
 
-  fetch(`${base}basemap-fine/index.json`)
-    .then((r) =>
-      r.ok
-        ? (r.json() as Promise<FineIndex>)
-        : Promise.reject(new Error(`basemap-fine/index.json: HTTP ${r.status}`)),
-    )
+  fetchJson<FineIndex>(base, 'basemap-fine/index.json')
     .then((i) => {
       index = i;
       map.on('moveend', update);
