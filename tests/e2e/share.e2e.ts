@@ -68,7 +68,7 @@ describe('share, embed and export (built site, real Chromium)', () => {
   it('a link with view, window and overlays opens exactly that', async () => {
     const o = await openApp(
       browser,
-      '?v=1&lang=it&from=2016-01&to=2016-12&layers=routes,landings&metric=sea_arrivals&map=5.5/37.2/14.1',
+      '?v=1&lang=it&from=2016-01&to=2016-12&layers=routes,landings&metric=sea_arrivals&map=5.5/37.2/14.1&sel=family:central-med',
     );
     const s = await state(o.page);
     expect(s.window).toEqual([2016 * 12, 2016 * 12 + 11]);
@@ -80,7 +80,10 @@ describe('share, embed and export (built site, real Chromium)', () => {
       deaths: false,
     });
     expect(s.lang).toBe('it');
+    expect(s.selection).toEqual({ kind: 'family', id: 'central-med' });
     expect(s.notices).toEqual([]);
+    await o.page.getByTestId('route-details').waitFor();
+    expect(await o.page.evaluate(() => location.search)).toContain('sel=family:central-med');
     const r = await o.page.evaluate(() => {
       const map = (window as any).__crossingsMap;
       const has = (id: string) => !!map.getLayer(id);
@@ -143,6 +146,7 @@ describe('share, embed and export (built site, real Chromium)', () => {
     '?layers=ufo,submarine',
     '?sel=<script>alert(1)</script>&theme=<script>alert(2)</script>&lang="><img src=x onerror=alert(3)>',
     '?v=99&embed=maybe&present=../../etc&static=yes',
+    '?sel=place:atlantis',
   ];
   it.each(MALFORMED)('a malformed link opens the default view with a notice: %s', async (query) => {
     const o = await openApp(browser, query);

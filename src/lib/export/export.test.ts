@@ -280,3 +280,14 @@ describe('embed', () => {
     expect(frameId('?v=1')).toBe('crossings');
   });
 });
+
+describe('selection from a link', () => {
+  it('is checked against the catalogue', async () => {
+    const { selectionExists } = await import('../state/urlState');
+    expect(selectionExists(catalog, { kind: 'place', id: 'lampedusa' })).toBe(true);
+    expect(selectionExists(catalog, { kind: 'place', id: 'atlantis' })).toBe(false);
+    expect(selectionExists(catalog, { kind: 'country', id: 'ITA' })).toBe(true);
+    expect(selectionExists(catalog, { kind: 'agreement', id: 'ag-1' })).toBe(true);
+    expect(selectionExists(catalog, { kind: 'segment', id: 'nope' })).toBe(false);
+  });
+});

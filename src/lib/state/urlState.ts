@@ -2,7 +2,8 @@
  * Glue between the URL codec and the live AppState: read the shareable fields, apply a decoded
  * partial. Kept apart from UrlSync.svelte so the share dialog and exports build links the same way.
  */
-import type { AppState } from './app.svelte';
+import type { AppState, Selection } from './app.svelte';
+import type { CatalogFile } from '../data/types';
 import { encode, type UrlState } from './url';
 
 /** Was the theme chosen as `auto` (follow prefers-color-scheme)? Links then keep saying `auto`. */
@@ -51,4 +52,28 @@ export function linkFor(app: AppState, change: Partial<UrlState> = {}, href = lo
   u.search = encode({ ...snapshot(app), ...change }, u.search);
   u.hash = '';
   return u.toString();
+}
+
+/**
+ * Does a selection from a link name something in the data? Incidents live in their own file and
+ * are checked by the deaths layer, so they pass here.
+ */
+export function selectionExists(cat: CatalogFile, sel: NonNullable<Selection>): boolean {
+  const has = (list: { id: string }[]) => list.some((x) => x.id === sel.id);
+  switch (sel.kind) {
+    case 'family':
+      return has(cat.families);
+    case 'segment':
+      return has(cat.segments);
+    case 'place':
+      return has(cat.places);
+    case 'country':
+      return sel.id in cat.countries;
+    case 'agreement':
+      return has(cat.agreements);
+    case 'programme':
+      return has(cat.programmes);
+    default:
+      return true;
+  }
 }
