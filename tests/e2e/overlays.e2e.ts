@@ -202,6 +202,16 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
     expect(drawn).toBe(0);
   });
 
+  it('a shared link with a selected agreement opens its details once the data has loaded', async () => {
+    const other = await openApp(
+      browser,
+      '?v=1&from=2024-01&to=2024-12&sel=agreement:italy-albania-protocol-2023',
+    );
+    await other.page.getByTestId('agreement-details').waitFor({ timeout: 10000 });
+    expect(other.consoleErrors).toEqual([]);
+    await other.page.context().close();
+  });
+
   it('lists undated agreements separately and never on the timeline', async () => {
     const page = o.page;
     const undated = page.getByTestId('undated-agreements');
