@@ -34,7 +34,7 @@ const SIZES = [1_000, 100_000, 1_000_000];
 const SEED = 20260101;
 const SCRUBS_PER_RUN = 5;
 const FRAME_SAMPLE_MS = 2000;
-const PLAY_MS = 2500;
+const PLAY_MS = 4000;
 const MB = 1024 * 1024;
 
 const log = (...a: unknown[]) => console.log('[bench]', ...a);
@@ -128,15 +128,27 @@ async function renderRate(page: Page, ms: number, mode: 'repaint' | 'advance' | 
         };
       };
       const map = w.__crossingsMap;
+      const gpu = w.__crossingsGpu;
+      // Renders are counted from the first advance step (or from the start when not advancing),
+      // so a frame already pending when the measurement starts is not counted.
+      let counting = mode !== 'advance';
+      let tStart = performance.now();
       const times: number[] = [];
       const shown = new Set<number>();
-      const gpu = w.__crossingsGpu;
+      let prev = gpu?.lastFrame?.window[1];
+      let gpuFrames = 0;
+      let newMonth = 0;
       const onRender = () => {
+        if (!counting) return;
         times.push(performance.now());
-        if (gpu?.lastFrame) shown.add(gpu.lastFrame.window[1]);
+        const cur = gpu?.lastFrame?.window[1];
+        if (cur !== undefined) {
+          shown.add(cur);
+          gpuFrames++;
+          if (cur !== prev) newMonth++;
+          prev = cur;
+        }
       };
-      const f0 = gpu?.frames ?? 0;
-      const c0 = gpu?.windowChanges ?? 0;
       let steps = 0;
       map.on('render', onRender);
       const t0 = performance.now();
@@ -145,6 +157,10 @@ async function renderRate(page: Page, ms: number, mode: 'repaint' | 'advance' | 
         const step = () => {
           if (performance.now() - t0 >= ms) return resolve();
           if (mode === 'advance' && w.__crossings) {
+            if (!counting) {
+              counting = true;
+              tStart = performance.now();
+            }
             // Play at full speed: the window slides one month every animation frame (looping).
             const [a, b] = w.__crossings.window;
             const len = b - a;
@@ -156,20 +172,20 @@ async function renderRate(page: Page, ms: number, mode: 'repaint' | 'advance' | 
         };
         requestAnimationFrame(step);
       });
+      const elapsed = performance.now() - tStart;
       if (mode === 'repaint') map.repaint = false;
       map.off('render', onRender);
       const iv = times
         .slice(1)
         .map((t, i) => t - times[i])
         .sort((a, b) => a - b);
-      const span = times.length > 1 ? times[times.length - 1] - times[0] : ms;
       return {
         frameMs: iv.length ? iv[iv.length >> 1] : null,
-        fps: times.length > 1 ? ((times.length - 1) * 1000) / span : 0,
+        fps: (times.length * 1000) / elapsed,
         renders: times.length,
         steps,
-        gpuFrames: (gpu?.frames ?? 0) - f0,
-        gpuWindowChanges: (gpu?.windowChanges ?? 0) - c0,
+        gpuFrames,
+        gpuWindowChanges: newMonth,
         distinctMonths: shown.size,
       };
     },
@@ -199,7 +215,8 @@ async function measureBaseline(browser: Browser, base: string, vp: (typeof VIEWP
 
 interface Gpu {
   count(): number;
-  lastFrame: { window: [number, number]; at: number; count: number } | null;
+  lastFrame: { window: [number, number]; at: number; count: number; renderMs: number } | null;
+  lastRedrawMs: number;
 }
 
 /** One scrub by pointer on the brush selection; returns input → frame latency and the frame's window. */
@@ -224,7 +241,13 @@ async function scrubByPointer(page: Page, dx: number, state: { x: number; y: num
   return page.evaluate(() => {
     const w = window as unknown as { __crossingsGpu: Gpu; __bench: { input: number } };
     const f = w.__crossingsGpu.lastFrame!;
-    return { latencyMs: f.at - w.__bench.input, window: f.window, count: f.count };
+    return {
+      latencyMs: f.at - w.__bench.input,
+      window: f.window,
+      count: f.count,
+      layerRenderMs: f.renderMs,
+      mapRedrawMs: w.__crossingsGpu.lastRedrawMs,
+    };
   });
 }
 
@@ -239,7 +262,13 @@ async function scrubByAssignment(page: Page, shift: number) {
     while (true) {
       const f = w.__crossingsGpu.lastFrame;
       if (f && f.window[0] === target[0] && f.window[1] === target[1])
-        return { latencyMs: f.at - t0, window: f.window, count: f.count };
+        return {
+          latencyMs: f.at - t0,
+          window: f.window,
+          count: f.count,
+          layerRenderMs: f.renderMs,
+          mapRedrawMs: w.__crossingsGpu.lastRedrawMs,
+        };
       await new Promise((r) => requestAnimationFrame(r));
     }
   }, shift);
@@ -288,6 +317,8 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
     const scrubStart = await page.evaluate(() => performance.now());
     const latencies: number[] = [];
     const counts: number[] = [];
+    const layerMs: number[] = [];
+    const redrawMs: number[] = [];
     let method: 'pointer' | 'assignment' = 'assignment';
     if (hasBrush) {
       method = 'pointer';
@@ -305,6 +336,8 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
         if (r) {
           latencies.push(r.latencyMs);
           counts.push(r.count);
+          layerMs.push(r.layerRenderMs);
+          redrawMs.push(r.mapRedrawMs);
         }
         await sleep(150);
       }
@@ -314,6 +347,8 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
         const r = await scrubByAssignment(page, i % 2 ? -2 : 2);
         latencies.push(r.latencyMs);
         counts.push(r.count);
+        layerMs.push(r.layerRenderMs);
+        redrawMs.push(r.mapRedrawMs);
         await sleep(150);
       }
     }
@@ -343,6 +378,8 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
       scrubMethod: method,
       scrubMs: median(latencies),
       scrubSamplesMs: latencies.map((x) => +x.toFixed(1)),
+      scrubLayerRenderMs: median(layerMs),
+      scrubMapRedrawMs: median(redrawMs),
       pointsInWindow: median(counts),
       longestTaskDuringScrubMs: longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
       longTasksDuringScrub: longTasks.length,
@@ -466,6 +503,8 @@ async function main() {
           scrubMethod: per[0].scrubMethod,
           scrubMs: m((s) => s.scrubMs),
           scrubSamplesMs: per.map((s) => +s.scrubMs.toFixed(1)),
+          scrubLayerRenderMs: m((s) => s.scrubLayerRenderMs),
+          scrubMapRedrawMs: m((s) => s.scrubMapRedrawMs),
           pointsInWindow: m((s) => s.pointsInWindow),
           longestTaskDuringScrubMs: Math.max(...per.map((s) => s.longestTaskDuringScrubMs)),
           longTasksDuringScrub: per.reduce((a, s) => a + s.longTasksDuringScrub, 0),
@@ -522,9 +561,9 @@ async function main() {
       baselineFrame:
         'bare basemap page (same MapLibre, style and map options as the app), map.repaint = true: median interval between renders',
       scrub:
-        'pointer drag of the timeline brush selection (d3-brush) by ~2.5 months; latency = GPU layer lastFrame.at − the pointer event timeStamp; median of 5 scrubs per run',
+        'pointer drag of the timeline brush selection (d3-brush) by ~2.5 months; latency = GPU layer lastFrame.at − the pointer event timeStamp; median of 5 scrubs per run. scrubMapRedrawMs: main-thread time of the whole map redraw the window change causes; scrubLayerRenderMs: of the GPU layer within it (command submission; the GPU work is in SwiftShader)',
       longTasks: 'PerformanceObserver longtask entries overlapping the scrub phase (max over runs)',
-      play: `the window slides one month every animation frame for ${PLAY_MS / 1000} s (full-speed play); fps = map renders per second; newMonthRatio = GPU frames with a new window / GPU frames`,
+      play: `the window slides one month every animation frame for ${PLAY_MS / 1000} s (full-speed play); fps = map renders per second from the first step; newMonthRatio = frames showing a month not shown by the previous frame / frames`,
       heap: 'CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage: usedSize (V8 JS heap); ArrayBuffer backing stores reported separately',
       points:
         'synthetic: uniform in the region box and over 2009-01…2025-12, sizes 2–8 px; window 2023 (≈6% of the points)',

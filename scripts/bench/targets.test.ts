@@ -7,6 +7,8 @@ const size = (points: number, o: Partial<SizeFigures> = {}): SizeFigures => ({
   scrubMethod: 'pointer',
   scrubMs: 20,
   scrubSamplesMs: [20],
+  scrubLayerRenderMs: 0.2,
+  scrubMapRedrawMs: 8,
   pointsInWindow: points / 17,
   longestTaskDuringScrubMs: 0,
   longTasksDuringScrub: 0,

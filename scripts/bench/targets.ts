@@ -6,6 +6,8 @@ export interface SizeFigures {
   scrubMethod: 'pointer' | 'assignment';
   scrubMs: number;
   scrubSamplesMs: number[];
+  scrubLayerRenderMs: number;
+  scrubMapRedrawMs: number;
   pointsInWindow: number;
   longestTaskDuringScrubMs: number;
   longTasksDuringScrub: number;

@@ -31,6 +31,8 @@ export interface FrameInfo {
   at: number;
   /** Points drawn. */
   count: number;
+  /** Main-thread time spent in this layer's render() (command submission, not GPU time). */
+  renderMs: number;
 }
 
 const premultiply = ([r, g, b, a]: [number, number, number, number]) => [r * a, g * a, b * a, a];
@@ -175,12 +177,19 @@ export class DatedPointsLayer implements CustomLayerInterface {
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    const p = this.points;
-    const { first, count } = this.range;
+    const at = performance.now();
     const prev = this.lastFrame?.window;
     this.frames++;
     if (!prev || prev[0] !== this.win[0] || prev[1] !== this.win[1]) this.windowChanges++;
-    this.lastFrame = { window: [this.win[0], this.win[1]], at: performance.now(), count };
+    const frame: FrameInfo = { window: [this.win[0], this.win[1]], at, count: this.range.count, renderMs: 0 };
+    this.lastFrame = frame;
+    this.draw(gl, options);
+    frame.renderMs = performance.now() - at;
+  }
+
+  private draw(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+    const p = this.points;
+    const { first, count } = this.range;
     if (!p || !this.program || !this.map) return;
     if (this.uploaded !== p) this.upload(gl, p);
     if (count === 0) return;
