@@ -287,6 +287,45 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
   );
   const heapNoPoints = await heap(ctx, page);
   const hasBrush = (await page.locator('[data-testid=timeline] g.brush .selection').count()) > 0;
+
+  // Control: the same app with no dated-point layer (the deaths overlay is off by default).
+  const control = { playFps: NaN, longestTaskDuringScrubMs: NaN, longTasksDuringScrub: 0 };
+  {
+    await sleep(300);
+    const c0 = await page.evaluate(() => performance.now());
+    if (hasBrush) {
+      const sel = page.locator('[data-testid=timeline] g.brush .selection');
+      await sel.scrollIntoViewIfNeeded();
+      const box = (await sel.boundingBox())!;
+      const svgBox = (await page.locator('[data-testid=timeline] svg').first().boundingBox())!;
+      const dx = Math.max(6, (2.5 * svgBox.width) / (17 * 12));
+      let x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 0; i < SCRUBS_PER_RUN; i++) {
+        x += (i % 2 ? -1 : 1) * dx;
+        await page.mouse.move(x, y, { steps: 1 });
+        await sleep(400);
+      }
+      await page.mouse.up();
+    }
+    const c1 = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate(
+      ({ s, e }) =>
+        (window as unknown as { __bench: { longTasks: [number, number][] } }).__bench.longTasks.filter(
+          ([t, d]) => t + d >= s && t <= e,
+        ),
+      { s: c0, e: c1 },
+    );
+    control.longestTaskDuringScrubMs = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+    control.longTasksDuringScrub = tasks.length;
+    await sleep(200);
+    control.playFps = (await renderRate(page, PLAY_MS, 'advance')).fps;
+    log(
+      `${vp.width}x${vp.height} no points: play ${control.playFps.toFixed(1)} fps, longest task while dragging ${control.longestTaskDuringScrubMs} ms`,
+    );
+  }
   const sizes: Record<string, SizeFigures> = {};
   for (const n of SIZES) {
     // A known window: all of 2023.
@@ -418,7 +457,7 @@ async function measureApp(browser: Browser, base: string, vp: (typeof VIEWPORTS)
   }
   await ctx.close();
   if (errors.length) log('app page errors:', errors.slice(0, 3));
-  return { ttiMs, heapNoPoints, sizes, playButton, errors };
+  return { ttiMs, heapNoPoints, control, sizes, playButton, errors };
 }
 
 async function buildBaseline() {
@@ -534,6 +573,12 @@ async function main() {
           jsHeapNoPointsMB: med((x) => x.app.heapNoPoints.jsHeapMB),
           arrayBuffersNoPointsMB: med((x) => x.app.heapNoPoints.arrayBuffersMB),
           perRunTimeToInteractiveMs: runs.map((x) => Math.round(x.app.ttiMs)),
+          withoutDatedPoints: {
+            note: 'control: the app with the deaths overlay off (no dated-point layer), same drags and same full-speed play',
+            playFps: med((x) => x.app.control.playFps),
+            longestTaskWhileDraggingMs: Math.max(...runs.map((x) => x.app.control.longestTaskDuringScrubMs)),
+            longTasksWhileDragging: runs.reduce((a, x) => a + x.app.control.longTasksDuringScrub, 0),
+          },
           playButton: runs[runs.length - 1].app.playButton,
         },
         sizes,
