@@ -37,7 +37,8 @@ describe("a reader's own CSV", () => {
     const r = parseUserPoints('mine.csv', text + 'Ok,35.5,12.6,2023-01\n');
     expect(r.errors.length).toBeGreaterThan(0);
     expect(r.errors.map(formatError).join('\n')).toContain(where);
-    if (!text.includes('"A') && !text.startsWith('name,lat,date')) expect(r.points.map((p) => p.name)).toContain('Ok');
+    if (!text.includes('"A') && !text.startsWith('name,lat,date'))
+      expect(r.points.map((p) => p.name)).toContain('Ok');
   });
 
   it('refuses a file that is too large, without reading it', () => {
