@@ -216,11 +216,12 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
     const page = o.page;
     const undated = page.getByTestId('undated-agreements');
     expect(await undated.textContent()).toMatch(/Italy.Netherlands/);
-    const onTimeline = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid=timeline] .marker title')].some((t) =>
-        /Netherlands/.test(t.textContent ?? ''),
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=timeline] .marker')].flatMap((m) =>
+        (m.getAttribute('data-ids') ?? '').split(' '),
       ),
     );
-    expect(onTimeline).toBe(false);
+    expect(ids).toContain('italy-albania-protocol-2023');
+    expect(ids).not.toContain('italy-netherlands-doi');
   });
 });
