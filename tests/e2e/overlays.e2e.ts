@@ -173,13 +173,20 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
       const rect = map.getCanvas().getBoundingClientRect();
       for (const f of map.queryRenderedFeatures({ layers: ['agreements-arcs'] })) {
         if (f.properties.id !== aid) continue;
-        const cs = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
-        for (const c of cs) {
-          const p = map.project(c);
-          const top = map.queryRenderedFeatures([p.x, p.y])[0];
-          if (top?.layer.id === 'agreements-arcs' && top.properties.id === aid)
-            return { x: rect.left + p.x, y: rect.top + p.y };
-        }
+        const cs = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        // Try points along each segment (tiles may simplify a short arc to a few vertices, and its
+        // ends at the capitals are shared with other arcs).
+        for (const line of cs)
+          for (let i = 1; i < line.length; i++)
+            for (const t of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+              const a = map.project(line[i - 1]);
+              const b = map.project(line[i]);
+              const x = a.x + (b.x - a.x) * t;
+              const y = a.y + (b.y - a.y) * t;
+              const top = map.queryRenderedFeatures([x, y])[0];
+              if (top?.layer.id === 'agreements-arcs' && top.properties.id === aid)
+                return { x: rect.left + x, y: rect.top + y };
+            }
       }
       return null;
     }, id);
@@ -210,6 +217,40 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
     await other.page.getByTestId('agreement-details').waitFor({ timeout: 10000 });
     expect(other.consoleErrors).toEqual([]);
     await other.page.context().close();
+  });
+
+  it('switching the theme keeps every overlay drawn', async () => {
+    const page = o.page;
+    await setWindow(page, '2023-01', '2023-12');
+    await page.evaluate(() => {
+      const app = (window as any).__crossings;
+      app.layers = { ...app.layers, routes: true, landings: true, programmes: true, agreements: true };
+    });
+    await settle(page);
+    const layers = ['routes-line', 'landings-circles', 'programme-markers', 'agreements-arcs'];
+    // Distinct features per layer (a line crossing tiles comes back once per tile, and how many
+    // tiles its buffer touches depends on the theme's line width).
+    const counts = () =>
+      page.evaluate(
+        (ls) =>
+          ls.map(
+            (l) =>
+              new Set(
+                (window as any).__crossingsMap
+                  .queryRenderedFeatures({ layers: [l] })
+                  .map((f: any) => String(f.id ?? f.properties.id ?? f.properties.key)),
+              ).size,
+          ),
+        layers,
+      );
+    const before = await counts();
+    expect(before.every((n) => n > 0)).toBe(true);
+    for (const theme of ['dark', 'projector', 'light']) {
+      await page.evaluate((th) => ((window as any).__crossings.theme = th), theme);
+      await page.waitForTimeout(300);
+      await settle(page);
+      expect(await counts(), theme).toEqual(before);
+    }
   });
 
   it('lists undated agreements separately and never on the timeline', async () => {
