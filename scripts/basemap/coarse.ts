@@ -79,7 +79,11 @@ export function buildCoarse(): FeatureCollection {
     const inRegion =
       bboxIntersects(boundsOf(polys), REGION_BBOX) && clipPolygons(polys, REGION_BBOX).length > 0;
     const props = { k: 'country', iso3: nameOf(g)?.iso3 ?? '', out: inRegion ? 0 : 1 };
-    features.push({ type: 'Feature', properties: props, geometry: multi(roundPolygons(polys, DIGITS)) });
+    // Outer rings only: enclaves (San Marino, Vatican City, Lesotho) are countries of their own
+    // with the same land colour, and holes in simplified, rounded rings are what breaks
+    // triangulation (a country that vanishes at some zooms).
+    const outer = roundPolygons(polys, DIGITS).map((p) => [p[0]]);
+    features.push({ type: 'Feature', properties: props, geometry: multi(outer) });
   }
   const objects = topo.objects.countries as never;
   const coast = mesh(topo, objects, ((a: CountryGeom, b: CountryGeom) => a === b) as never);

@@ -34,13 +34,32 @@ function roundLine(line: Position[], r: (n: number) => number): Position[] {
   return out;
 }
 
-/** Rounds every polygon ring; rings that collapse (< 4 positions) are dropped, as are polygons whose outer ring did. */
+/** Twice the signed area of a ring (shoelace, lon/lat): > 0 counter-clockwise. */
+export function signedArea(ring: Ring): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a;
+}
+
+/** Outer ring counter-clockwise, holes clockwise (RFC 7946). */
+function wind(ring: Ring, outer: boolean): Ring {
+  return signedArea(ring) > 0 === outer ? ring : [...ring].reverse();
+}
+
+/**
+ * Rounds every polygon ring and normalises its winding; rings that collapse (< 4 positions or no
+ * area) are dropped, as are polygons whose outer ring did. MapLibre tells outer rings from holes by
+ * winding, so a clipped or simplified island wound the wrong way would be read as a hole of the
+ * polygon before it and not drawn.
+ */
 export function roundPolygons(polys: Ring[][], digits: number): Ring[][] {
   const r = roundTo(digits);
   const out: Ring[][] = [];
+  const ok = (ring: Ring) => ring.length >= 4 && signedArea(ring) !== 0;
   for (const rings of polys) {
     const [outer, ...holes] = rings.map((ring) => roundLine(ring, r));
-    if (outer.length >= 4) out.push([outer, ...holes.filter((h) => h.length >= 4)]);
+    if (ok(outer)) out.push([wind(outer, true), ...holes.filter(ok).map((h) => wind(h, false))]);
   }
   return out;
 }
