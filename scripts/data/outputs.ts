@@ -5,27 +5,10 @@ import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import { capitals, type Catalog } from '../../src/lib/data/crosscheck';
 import type { Incident } from './iom';
 import { buildRoutes } from './routes-geo';
+import { INCIDENT_COLUMNS } from '../../src/lib/data/types';
 
 countries.registerLocale(en);
 countries.registerLocale(it);
-
-export const INCIDENT_COLUMNS = [
-  'id',
-  'date',
-  'lat',
-  'lon',
-  'dead',
-  'missing',
-  'deadMissing',
-  'survivors',
-  'cause',
-  'route',
-  'country',
-  'location',
-  'quality',
-  'source',
-  'link',
-] as const;
 
 const strip = <T extends object>(r: T) =>
   Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));

@@ -24,6 +24,24 @@ export interface CountsFile {
   version: 1;
   counts: CountRow[];
 }
+/** Columns of incidents.json (written by scripts/data/outputs.ts, read by map/gpu/incidents.ts). */
+export const INCIDENT_COLUMNS = [
+  'id',
+  'date',
+  'lat',
+  'lon',
+  'dead',
+  'missing',
+  'deadMissing',
+  'survivors',
+  'cause',
+  'route',
+  'country',
+  'location',
+  'quality',
+  'source',
+  'link',
+] as const;
 export interface IncidentsFile {
   version: 1;
   source: string;

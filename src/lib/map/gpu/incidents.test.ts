@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { causeKeys, countInWindow, incidentArrays, incidentRecords, safeLink } from './incidents';
 import { monthFloat, sortPoints, windowRange } from './points';
+import { INCIDENT_COLUMNS } from '../../data/types';
 
 const file = {
   version: 1 as const,
   source: 'iom-mmp',
-  columns: [
-    'id',
-    'date',
-    'lat',
-    'lon',
-    'dead',
-    'missing',
-    'deadMissing',
-    'survivors',
-    'cause',
-    'route',
-    'country',
-    'location',
-    'quality',
-    'source',
-    'link',
-  ],
+  columns: [...INCIDENT_COLUMNS],
   rows: [
     [
       'a',

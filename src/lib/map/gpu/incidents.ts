@@ -2,7 +2,7 @@
  * IOM Missing Migrants incidents: the columnar incidents.json → records and the arrays the GPU
  * layer draws (lon, lat, time in months, size ∝ √dead-and-missing). Pure, unit-tested.
  */
-import type { IncidentsFile } from '../../data/types';
+import { INCIDENT_COLUMNS, type IncidentsFile } from '../../data/types';
 import { monthFloat, sqrtSizes } from './points';
 
 export interface Incident {
@@ -51,23 +51,7 @@ export function incidentRecords(file: IncidentsFile): Incident[] {
     quality,
     source,
     link,
-  ] = [
-    'id',
-    'date',
-    'lat',
-    'lon',
-    'dead',
-    'missing',
-    'deadMissing',
-    'survivors',
-    'cause',
-    'route',
-    'country',
-    'location',
-    'quality',
-    'source',
-    'link',
-  ].map(col);
+  ] = INCIDENT_COLUMNS.map(col);
   const out: Incident[] = [];
   for (const r of file.rows) {
     const la = num(r[lat]);
