@@ -106,41 +106,25 @@ export function keyStep(target: BrushTarget, k: KeyInput, w: Window, domain: Win
 export const sameWindow = (a: Window, b: Window) => a[0] === b[0] && a[1] === b[1];
 
 /**
- * Coalesce a stream of values (pointer moves) into at most one call per animation frame, and only
- * when the computed value changed. With `leading`, the first value of a frame is applied at once
- * (no frame of delay) and later ones in the same frame wait for the next frame, so a fast pointer
- * never makes the map draw twice in one frame. `schedule` is requestAnimationFrame in the browser.
+ * Coalesce a stream of values (pointer moves) into at most one call per animation frame, applied in
+ * the frame's callback (just before the map draws). `schedule` is requestAnimationFrame in the browser.
  */
 export function frameThrottle<T>(
   apply: (v: T) => void,
   schedule: (cb: () => void) => unknown = (cb) => requestAnimationFrame(cb),
-  { leading = false }: { leading?: boolean } = {},
 ) {
   let pending: T | undefined;
-  // True while the current frame has had its value (leading) or one is waiting for the next frame.
   let queued = false;
-  const tick = () => {
-    if (pending !== undefined) {
-      const p = pending;
-      pending = undefined;
-      apply(p);
-      if (leading) {
-        schedule(tick); // this frame is now used: a value pushed before the next one waits
-        return;
-      }
-    }
-    queued = false;
-  };
   return {
     push(v: T) {
-      if (queued) {
-        pending = v;
-        return;
-      }
+      pending = v;
+      if (queued) return;
       queued = true;
-      if (leading) apply(v);
-      else pending = v;
-      schedule(tick);
+      schedule(() => {
+        queued = false;
+        if (pending !== undefined) apply(pending);
+        pending = undefined;
+      });
     },
     /** Apply a pending value now (e.g. on pointerup), so the last position is never lost. */
     flush() {

@@ -51,31 +51,6 @@ describe('brush: keyboard', () => {
 });
 
 describe('frameThrottle', () => {
-  it('with leading, applies the first value at once and at most one value per frame after', () => {
-    const applied: number[] = [];
-    const queue: (() => void)[] = [];
-    const th = frameThrottle<number>(
-      (v) => applied.push(v),
-      (cb) => queue.push(cb),
-      { leading: true },
-    );
-    th.push(1);
-    expect(applied).toEqual([1]); // no frame of delay
-    th.push(2);
-    th.push(3);
-    expect(applied).toEqual([1]);
-    queue.shift()!(); // next frame: the latest waiting value
-    expect(applied).toEqual([1, 3]);
-    th.push(4); // same frame as 3: waits
-    expect(applied).toEqual([1, 3]);
-    queue.shift()!();
-    expect(applied).toEqual([1, 3, 4]);
-    queue.shift()!(); // an idle frame ends the burst
-    expect(queue).toHaveLength(0);
-    th.push(5);
-    expect(applied).toEqual([1, 3, 4, 5]);
-  });
-
   it('applies only the last value per frame and flushes on demand', () => {
     const applied: number[] = [];
     const queue: (() => void)[] = [];
