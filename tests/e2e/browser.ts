@@ -93,3 +93,23 @@ export function saveShotPath(name: string): string {
   mkdirSync('test-results', { recursive: true });
   return `test-results/${name}.png`;
 }
+
+/** The map canvas read back as RGB integers, every `step`-th pixel (the map keeps its drawing buffer). */
+export async function mapPixels(page: Page, step = 97): Promise<{ rgb: number[]; opaque: number }> {
+  return page.evaluate((s) => {
+    const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(src, 0, 0);
+    const px = g.getImageData(0, 0, c.width, c.height).data;
+    const rgb: number[] = [];
+    let opaque = 0;
+    for (let i = 0; i < px.length; i += 4 * s) {
+      if (px[i + 3] > 0) opaque++;
+      rgb.push((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    }
+    return { rgb, opaque };
+  }, step);
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, saveShotPath, type Opened } from './browser';
+import { launch, mapPixels, openApp, saveShotPath, type Opened } from './browser';
 
 const m = (y: number, mo = 1) => y * 12 + mo - 1;
 const incidents = JSON.parse(readFileSync('public/data/incidents.json', 'utf8')) as {
@@ -39,21 +39,8 @@ async function setWindow(page: Page, w: [number, number]) {
   return page.evaluate(() => (window as unknown as { __crossingsGpu: Gpu }).__crossingsGpu.count());
 }
 
-/** Pixels that differ between two canvas snapshots (sampled). */
-async function snapshot(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
-    const c = document.createElement('canvas');
-    c.width = src.width;
-    c.height = src.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(src, 0, 0);
-    const px = g.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < px.length; i += 4 * 3) out.push(px[i] + px[i + 1] * 256 + px[i + 2] * 65536);
-    return out;
-  });
-}
+/** Sampled canvas pixels, compared before and after to find what changed. */
+const snapshot = async (page: Page) => (await mapPixels(page, 3)).rgb;
 
 describe('deaths overlay (GPU dated points)', () => {
   let browser: Browser;

@@ -1,7 +1,7 @@
 /** The foundation: the built site draws the basemap and every route family, offline, with details. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, openApp, saveShotPath, type Opened } from './browser';
+import { baseUrl, launch, mapPixels, openApp, saveShotPath, type Opened } from './browser';
 
 const FAMILIES = ['central-med', 'western-balkans', 'north-african', 'western-med', 'atlantic'];
 
@@ -18,24 +18,12 @@ describe('route map (built site, real Chromium + WebGL)', () => {
   });
 
   it('has WebGL and draws pixels on the map canvas', async () => {
-    const stats = await o.page.evaluate(() => {
-      const map = (window as any).__crossingsMap;
-      const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
-      const src = map.getCanvas() as HTMLCanvasElement;
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(src, 0, 0);
-      const px = g.getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set<number>();
-      let opaque = 0;
-      for (let i = 0; i < px.length; i += 4 * 97) {
-        if (px[i + 3] > 0) opaque++;
-        colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-      }
-      return { webgl: !!gl, colours: colours.size, opaque };
+    const webgl = await o.page.evaluate(() => {
+      const canvas = (window as any).__crossingsMap.getCanvas();
+      return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
     });
+    const px = await mapPixels(o.page);
+    const stats = { webgl, colours: new Set(px.rgb).size, opaque: px.opaque };
     expect(stats.webgl).toBe(true);
     expect(stats.opaque).toBeGreaterThan(1000);
     // Water, land, borders, coast and five route colours: a blank or one-colour canvas fails.
