@@ -1,7 +1,13 @@
 /**
  * Add/remove/hover/click written once; each overlay declares only its sources and layers.
  */
-import type { LayerSpecification, Map as MLMap, MapLayerMouseEvent, SourceSpecification } from 'maplibre-gl';
+import type {
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MLMap,
+  MapLayerMouseEvent,
+  SourceSpecification,
+} from 'maplibre-gl';
 
 export function addSource(map: MLMap, id: string, source: SourceSpecification) {
   if (!map.getSource(id)) map.addSource(id, source);
@@ -70,3 +76,21 @@ export function bindClick(
   map.on('click', layerId, h);
   return () => map.off('click', layerId, h);
 }
+
+const lastKeys = new WeakMap<object, string>();
+/**
+ * setData only when the content changed: setData re-tiles the source in the worker, which costs
+ * frames while the timeline plays, and most windows leave a small overlay as it was. `key` is a
+ * cheap fingerprint of `data` from the caller. Keyed by the source object, so a source re-created
+ * (e.g. after a theme change) is always filled.
+ */
+export function setDataIfChanged(map: MLMap, id: string, data: GeoJSON.GeoJSON, key: string) {
+  const source = map.getSource(id) as GeoJSONSource | undefined;
+  if (!source || lastKeys.get(source) === key) return;
+  lastKeys.set(source, key);
+  source.setData(data);
+}
+
+/** A fingerprint of a small FeatureCollection: ids and properties, not geometry. */
+export const featureKey = (fc: { features: { id?: string | number; properties: unknown }[] }) =>
+  fc.features.map((f) => `${f.id}:${JSON.stringify(f.properties)}`).join('|');
