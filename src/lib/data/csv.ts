@@ -75,12 +75,3 @@ export function parseCsv(text: string, file = 'input.csv'): CsvTable {
   if (!head) throw new CsvSyntaxError(file, 1, 'the file is empty (expected a header row)');
   return { header: head.cells.map((h) => h.trim()), rows };
 }
-
-/** Serialise rows to CSV, quoting only where needed. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const esc = (v: string | number | null | undefined) => {
-    const s = v == null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(esc).join(',')).join('\n') + '\n';
-}

@@ -9,7 +9,6 @@ import { monthIndex, type MonthIndex } from '../data/time';
 import type { Window } from './window';
 
 const Q = { exact: 0, approx: 1, at_least: 2 } as const;
-export const qualifierRank = (q: Qualifier) => Q[q];
 
 export interface Series {
   key: string;

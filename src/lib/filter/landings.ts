@@ -10,8 +10,6 @@ import type { CatalogFile } from '../data/types';
 import { sumWindow, type Series, type WindowSum } from './aggregate';
 import type { Window } from './window';
 
-export const LANDING_METRICS: Metric[] = ['sea_arrivals', 'irregular_arrivals'];
-
 /**
  * Where a national total is drawn. A country total is not a place: it is drawn at a point that
  * reads as "this country's arrivals" and labelled "all ports". Italy's is set in the Sicily Channel

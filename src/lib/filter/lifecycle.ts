@@ -52,11 +52,3 @@ export function statusAt(a: Agreement, m: MonthIndex): AgreementStatus | null {
   }
   return any ? (status ?? 'signed') : null;
 }
-
-/** Events that fall inside the window (dated ones only), for timeline markers and details. */
-export function eventsIn(a: Agreement, from: MonthIndex, to: MonthIndex): AgreementEvent[] {
-  return a.events.filter((e) => {
-    const m = eventMonth(e);
-    return m !== null && m >= from && m <= to;
-  });
-}

@@ -1,6 +1,6 @@
 /**
- * The timeline brush as pure logic: pixels ↔ months with snapping to month boundaries, drags of an
- * edge or of the whole window, and the keyboard map of the three sliders (window, start, end).
+ * The timeline brush as pure logic: pixels ↔ months with snapping to month boundaries, centring the
+ * window on a month, and the keyboard map of the three sliders (window, start, end).
  * Windows are inclusive [from, to] month indices and never shorter than one month.
  */
 import type { MonthIndex } from '../data/time';
@@ -39,21 +39,6 @@ export function monthScale(domain: Window, width: number): MonthScale {
     boundaryAt: (px) => clamp(domain[0] + Math.round(px / bw), domain[0], domain[1] + 1),
   };
 }
-
-/** Drag one edge to pixel px: it snaps to the nearest month boundary and never crosses the other edge. */
-export function dragEdge(w: Window, edge: 'start' | 'end', px: number, s: MonthScale): Span {
-  const b = s.boundaryAt(px);
-  if (edge === 'start') return [Math.max(s.domain[0], Math.min(w[1], b)), w[1]];
-  return [w[0], Math.min(s.domain[1], Math.max(w[0], b - 1))];
-}
-
-/** Drag the whole window by dx pixels from where it was when the drag began: whole months, clamped. */
-export function dragMove(w0: Window, dx: number, s: MonthScale): Span {
-  return slideWindow(w0, Math.round(dx / s.bw), s.domain);
-}
-
-/** A new window swept from an anchor month to the month under the pointer (either direction). */
-export const sweep = (anchor: MonthIndex, m: MonthIndex): Span => [Math.min(anchor, m), Math.max(anchor, m)];
 
 /** Centre the window (keeping its length) on month m, clamped into the domain. */
 export function centreOn(w: Window, m: MonthIndex, domain: Window): Span {

@@ -173,20 +173,6 @@ export function buildHistogram(all: Iterable<Series>, metric: Metric, domain: Wi
   };
 }
 
-/** The bar covering month m, if any. */
-export function barAt(bars: readonly Bar[], m: MonthIndex): Bar | null {
-  let lo = 0;
-  let hi = bars.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = bars[mid];
-    if (m < b.from) hi = mid - 1;
-    else if (m > b.to) lo = mid + 1;
-    else return b;
-  }
-  return null;
-}
-
 /** The window of the last 12 months with figures (or ending at the domain's end when there are none). */
 export function lastTwelve(h: Pick<Histogram, 'last'>, domain: Window): [MonthIndex, MonthIndex] {
   const end = Math.min(domain[1], h.last ?? domain[1]);

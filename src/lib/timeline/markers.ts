@@ -73,7 +73,3 @@ export function groupMarkers(markers: readonly Marker[]): MarkerGroup[] {
   }
   return [...by.values()].sort((a, b) => a.month - b.month || a.kind.localeCompare(b.kind));
 }
-
-/** Markers whose months overlap the window. */
-export const markersIn = (markers: readonly Marker[], w: Window) =>
-  markers.filter((m) => m.month <= w[1] && m.to >= w[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../data/time';
-import { centreOn, dragEdge, dragMove, frameThrottle, keyStep, monthScale } from './brush';
+import { centreOn, frameThrottle, keyStep, monthScale } from './brush';
 import { PlayController, type Clock } from './play';
 import { agreementMarkers, groupMarkers } from './markers';
 import type { Agreement } from '../data/json-schema';
@@ -12,17 +12,16 @@ const m = monthIndex;
 describe('brush: pixels ↔ months', () => {
   const s = monthScale(D, 204 * 5); // 5 px per month
   it.each([
-    ['start snaps to the nearest boundary', 'start', s.x(m('2022-06')) + 2, [m('2022-06'), W[1]]],
-    ['start rounds up past half a month', 'start', s.x(m('2022-06')) + 3, [m('2022-07'), W[1]]],
-    ['start never crosses the end', 'start', s.x(m('2024-06')), [W[1], W[1]]],
-    ['end snaps to the boundary after its month', 'end', s.x(m('2024-03')), [W[0], m('2024-02')]],
-    ['end never crosses the start', 'end', s.x(m('2020-01')), [W[0], W[0]]],
-  ] as const)('%s', (_, edge, px, want) => expect(dragEdge(W, edge, px, s)).toEqual(want));
+    ['snaps to the nearest boundary', s.x(m('2022-06')) + 2, m('2022-06')],
+    ['rounds up past half a month', s.x(m('2022-06')) + 3, m('2022-07')],
+    ['clamps before the domain', -50, D[0]],
+    ['clamps after the domain to the end boundary', 5000, D[1] + 1],
+  ] as const)('boundaryAt %s', (_, px, want) => expect(s.boundaryAt(px)).toBe(want));
 
-  it('moves the whole window by whole months, clamped to the domain', () => {
-    expect(dragMove(W, 5 * 7.4, s)).toEqual([m('2023-08'), m('2024-07')]);
-    expect(dragMove(W, 5 * 1000, s)).toEqual([m('2025-01'), m('2025-12')]);
-    expect(dragMove(W, -5 * 1000, s)).toEqual([m('2009-01'), m('2009-12')]);
+  it('finds the month under a pixel, clamped to the domain', () => {
+    expect(s.monthAt(s.x(m('2022-06')) + 4.9)).toBe(m('2022-06'));
+    expect(s.monthAt(-1)).toBe(D[0]);
+    expect(s.monthAt(5000)).toBe(D[1]);
   });
 
   it('centres a window on a clicked month', () =>
