@@ -7,6 +7,7 @@
 import type { Qualifier } from '../../data/schema';
 import type { AgreementStatus } from '../../filter/lifecycle';
 import type { Selection } from '../../state/app.svelte';
+import { csvText } from '../../export/csv';
 
 export type TableId = 'landings' | 'agreements' | 'programmes' | 'routes' | 'deaths';
 export type Cell = string | number | null;
@@ -63,19 +64,15 @@ export function nextSort(current: Sort | null, col: Column): Sort {
   return { key: col.key, dir: col.numeric ? 'descending' : 'ascending' };
 }
 
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-function field(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV (CRLF line ends) of the columns and rows as given; numbers unformatted. */
+/**
+ * RFC 4180 CSV (CRLF line ends) of the columns and rows as given; numbers unformatted, text a
+ * spreadsheet would run as a formula defused (see csvText).
+ */
 export function toCsv(columns: readonly Column[], rows: readonly Row[]): string {
-  const lines = [columns.map((c) => field(c.label)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => field(r.cells[c.key] ?? null)).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvText(
+    columns.map((c) => c.label),
+    rows.map((r) => columns.map((c) => r.cells[c.key] ?? null)),
+  );
 }
 
 /** The note for a window sum: approximate, a lower bound, or incomplete (some months missing). */
