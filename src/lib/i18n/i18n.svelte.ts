@@ -2,6 +2,8 @@
  * Interface strings live in locale files (one folder per locale, one JSON file per feature so
  * features don't collide); numbers and dates go through Intl in the chosen locale.
  */
+import { nameOf } from './names';
+
 const modules = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
   eager: true,
   import: 'default',
@@ -54,8 +56,7 @@ export function formatPartialDate(iso: string | null | undefined, lang: Lang = i
   return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(date);
 }
 
-/** Pick the localised field of a record: name_en / name_it. */
+/** Pick the localised field of a record (name_en / name_it …) in the current language: see nameOf. */
 export function loc<T extends object>(rec: T, field: string, lang: Lang = i18n.lang): string {
-  const r = rec as Record<string, unknown>;
-  return String(r[`${field}_${lang}`] ?? r[`${field}_en`] ?? '');
+  return nameOf(rec, lang, field);
 }

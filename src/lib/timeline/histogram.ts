@@ -11,6 +11,7 @@ import type { CountRow, CountryInfo } from '../data/types';
 import type { MonthIndex } from '../data/time';
 import type { Series } from '../filter/aggregate';
 import type { Window } from '../filter/window';
+import { nameOf } from '../i18n/names';
 
 export type AreaType = CountRow['area_type'];
 export type Resolution = 'monthly' | 'annual' | 'mixed' | 'none';
@@ -184,13 +185,16 @@ export function areaName(
   areaType: AreaType | null,
   area: string,
   countries: Record<string, CountryInfo> | undefined,
-  lang: 'en' | 'it',
+  lang: string,
 ): string {
   if (areaType === 'country') {
     const c = countries?.[area];
-    return c ? (lang === 'it' ? c.name_it : c.name_en) : area;
+    return c ? nameOf(c, lang) : area;
   }
-  if (areaType === 'route' && area in ROUTE_AREAS) return ROUTE_AREAS[area as keyof typeof ROUTE_AREAS][lang];
+  if (areaType === 'route' && area in ROUTE_AREAS) {
+    const names: Record<string, string> = ROUTE_AREAS[area as keyof typeof ROUTE_AREAS];
+    return names[lang] ?? names.en;
+  }
   return area;
 }
 

@@ -3,7 +3,9 @@ import { monthIndex } from '../data/time';
 import { centreOn, frameThrottle, keyStep, monthScale } from './brush';
 import { PlayController, type Clock } from './play';
 import { agreementMarkers, groupMarkers } from './markers';
+import { areaName } from './histogram';
 import type { Agreement } from '../data/json-schema';
+import type { CountryInfo } from '../data/types';
 
 const D: [number, number] = [monthIndex('2009-01'), monthIndex('2025-12')];
 const W: [number, number] = [monthIndex('2023-01'), monthIndex('2023-12')];
@@ -166,4 +168,27 @@ describe('timeline markers', () => {
     expect(mk.map((x) => [x.id, x.month])).toEqual([['a', m('2023-11')]]);
     expect(groupMarkers(mk)).toHaveLength(1);
   });
+});
+
+describe('areaName', () => {
+  const countries: Record<string, CountryInfo> = {
+    ITA: { name_en: 'Italy', name_it: 'Italia', capital: 'rome' },
+    MLT: { name_en: 'Malta', name_it: '', capital: null },
+  };
+  it.each([
+    ['a country in Italian', 'country', 'ITA', 'it', 'Italia'],
+    ['a country in English', 'country', 'ITA', 'en', 'Italy'],
+    ['a country with no Italian name, in English', 'country', 'MLT', 'it', 'Malta'],
+    ['a country not in the catalog, as its code', 'country', 'XKX', 'it', 'XKX'],
+    ["a publisher's route in Italian", 'route', 'central_med', 'it', 'Mediterraneo centrale'],
+    [
+      "a publisher's route in a locale it lacks, in English",
+      'route',
+      'central_med',
+      'fr',
+      'Central Mediterranean',
+    ],
+    ['an unknown route, as its id', 'route', 'nowhere', 'it', 'nowhere'],
+    ['a place, as its id', 'place', 'lampedusa', 'it', 'lampedusa'],
+  ] as const)('%s', (_, type, area, lang, want) => expect(areaName(type, area, countries, lang)).toBe(want));
 });
