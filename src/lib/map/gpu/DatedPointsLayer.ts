@@ -9,9 +9,9 @@
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MLMap } from 'maplibre-gl';
 import { hexToRgba, mercatorX, mercatorY, nearCandidates, windowRange, type SortedPoints } from './points';
-import { createProgram, isWebGL2 } from './shaders';
+import { createProgram } from './shaders';
 
-type GL = WebGLRenderingContext | WebGL2RenderingContext;
+type GL = WebGL2RenderingContext;
 
 export interface DatedPointsStyle {
   color: string;
@@ -37,6 +37,34 @@ export interface FrameInfo {
 
 const premultiply = ([r, g, b, a]: [number, number, number, number]) => [r * a, g * a, b * a, a];
 
+/**
+ * WebGL context loss and restore. What maplibre-gl 6.17 does (node_modules/maplibre-gl/src/ui/map.ts,
+ * same code in dist/maplibre-gl-dev.mjs):
+ *
+ * - Lost (`Map._contextLost`, on the canvas 'webglcontextlost'): calls preventDefault (so the
+ *   browser may restore), destroys the painter, snapshots the style (`Map._takeStyleSnapshot` →
+ *   `Style.serialize`, which skips custom layers: `Style._serializedAllLayers`), logs "Custom layer
+ *   with id '…' cannot be restored after WebGL context loss. You will need to re-add it manually
+ *   after context restoration." (`Map._warnAboutUnrestorableLayers`), then `Style.destroy()` calls
+ *   every layer's onRemove, so this layer's onRemove runs with the lost context
+ *   (gl.isContextLost() is true). Then the map fires 'webglcontextlost'.
+ * - Restored (`Map._contextRestored`): `Map._restoreStyleSnapshot` → `setStyle(snapshot,
+ *   {diff: false})`, which loads on the next frame (`Style.loadJSON`), a new Painter on
+ *   `canvas.getContext('webgl2')` (the same WebGL2RenderingContext object; every GL object created
+ *   before the loss is invalid), then the map fires 'webglcontextrestored'. MapLibre never calls
+ *   onAdd on custom layers again and never re-adds them: the app must `addLayer` them after the
+ *   rebuilt style's 'style.load' (see ../contextLoss.ts, `watchContextLoss`).
+ * - Workers restarted (`Map._handleWorkersRestarted`): the same style rebuild with synthetic
+ *   'webglcontextlost' / 'webglcontextrestored' events, but the context stays alive and the old
+ *   style is dropped by `Style._remove`, which does NOT call onRemove. So onAdd can come again with
+ *   no onRemove before it, while the previous objects are still alive.
+ *
+ * Hence: onRemove deletes nothing on a lost context; onAdd first releases what a previous add left
+ * (deleting only objects the current context still owns: gl.isBuffer / isVertexArray / isProgram
+ * answer false for objects invalidated by a loss or made by another context), then creates the
+ * program anew, and the next frame creates the VAO and buffers and uploads the points again.
+ * `resetGl()` forgets the GL objects without deleting them.
+ */
 export class DatedPointsLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
@@ -51,7 +79,6 @@ export class DatedPointsLayer implements CustomLayerInterface {
   private win: [number, number] = [0, -1];
   private range = { first: 0, count: 0 };
   private map: MLMap | null = null;
-  private gl: GL | null = null;
   private program: WebGLProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
   private buffers: WebGLBuffer[] = [];
@@ -100,9 +127,11 @@ export class DatedPointsLayer implements CustomLayerInterface {
     this.range = p ? windowRange(p.t, p.tBase, this.win[0], this.win[1]) : { first: 0, count: 0 };
   }
 
-  onAdd(map: MLMap, gl: WebGL2RenderingContext) {
+  onAdd(map: MLMap, gl: GL) {
+    // A second onAdd with no onRemove before it (MapLibre rebuilt the style after a worker
+    // restart): release what the previous add created, as far as this context still owns it.
+    this.releaseGl(gl);
     this.map = map;
-    this.gl = gl;
     let p: WebGLProgram;
     try {
       p = this.program = createProgram(gl);
@@ -114,31 +143,44 @@ export class DatedPointsLayer implements CustomLayerInterface {
     for (const u of ['u_matrix', 'u_window', 'u_dpr', 'u_size_scale', 'u_halo', 'u_color', 'u_halo_color'])
       this.loc[u] = gl.getUniformLocation(p, u);
     for (const a of ['a_pos', 'a_t', 'a_size']) this.attr[a] = gl.getAttribLocation(p, a);
-    this.uploaded = null;
   }
 
-  onRemove(_map: MLMap, gl: WebGL2RenderingContext) {
-    for (const b of this.buffers) gl.deleteBuffer(b);
-    this.buffers = [];
-    if (this.vao && isWebGL2(gl)) gl.deleteVertexArray(this.vao);
-    this.vao = null;
-    if (this.program) gl.deleteProgram(this.program);
-    this.program = null;
-    this.uploaded = null;
+  onRemove(_map: MLMap, gl: GL) {
+    this.releaseGl(gl);
     this.map = null;
-    this.gl = null;
   }
 
-  /** Upload the sorted arrays into GPU buffers (once per setPoints). */
+  /**
+   * Forget the program, VAO and buffers without deleting them (they belong to a context that is
+   * gone). The next onAdd creates new ones and the next frame uploads the points again.
+   */
+  resetGl() {
+    this.program = null;
+    this.vao = null;
+    this.buffers = [];
+    this.uploaded = null;
+    this.loc = {};
+    this.attr = {};
+  }
+
+  /** Delete the GL objects that `gl` still owns (none if it is lost), then forget them all. */
+  private releaseGl(gl: GL) {
+    if (!gl.isContextLost()) {
+      for (const b of this.buffers) if (gl.isBuffer(b)) gl.deleteBuffer(b);
+      if (this.vao && gl.isVertexArray(this.vao)) gl.deleteVertexArray(this.vao);
+      if (this.program && gl.isProgram(this.program)) gl.deleteProgram(this.program);
+    }
+    this.resetGl();
+  }
+
+  /** Upload the sorted arrays into GPU buffers held by one VAO (once per setPoints). */
   private upload(gl: GL, p: SortedPoints) {
     for (const b of this.buffers) gl.deleteBuffer(b);
     this.buffers = [];
-    const gl2 = isWebGL2(gl) ? gl : null;
-    if (gl2) {
-      if (this.vao) gl2.deleteVertexArray(this.vao);
-      this.vao = gl2.createVertexArray();
-      gl2.bindVertexArray(this.vao);
-    }
+    if (this.vao) gl.deleteVertexArray(this.vao);
+    this.vao = gl.createVertexArray();
+    if (!this.vao) throw new Error('dated points: could not create a vertex array');
+    gl.bindVertexArray(this.vao);
     const pos = new Float32Array(p.n * 2);
     for (let k = 0; k < p.n; k++) {
       pos[2 * k] = p.x[k];
@@ -150,33 +192,17 @@ export class DatedPointsLayer implements CustomLayerInterface {
       this.buffers.push(b);
       gl.bindBuffer(gl.ARRAY_BUFFER, b);
       gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-      if (gl2) {
-        gl.enableVertexAttribArray(this.attr[name]);
-        gl.vertexAttribPointer(this.attr[name], size, gl.FLOAT, false, 0, 0);
-      }
+      gl.enableVertexAttribArray(this.attr[name]);
+      gl.vertexAttribPointer(this.attr[name], size, gl.FLOAT, false, 0, 0);
     };
     put(pos, 'a_pos', 2);
     put(p.t, 'a_t', 1);
     put(p.size, 'a_size', 1);
-    if (gl2) gl2.bindVertexArray(null);
+    gl.bindVertexArray(null);
     this.uploaded = p;
   }
 
-  /** WebGL1 only: bind the attributes by hand (WebGL2 keeps them in the VAO). */
-  private bindAttributes(gl: GL) {
-    const names: [string, number][] = [
-      ['a_pos', 2],
-      ['a_t', 1],
-      ['a_size', 1],
-    ];
-    names.forEach(([name, size], i) => {
-      gl.bindBuffer(gl.ARRAY_BUFFER, this.buffers[i]);
-      gl.enableVertexAttribArray(this.attr[name]);
-      gl.vertexAttribPointer(this.attr[name], size, gl.FLOAT, false, 0, 0);
-    });
-  }
-
-  render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+  render(gl: GL, options: CustomRenderMethodInput) {
     const at = performance.now();
     const prev = this.lastFrame?.window;
     this.frames++;
@@ -187,7 +213,7 @@ export class DatedPointsLayer implements CustomLayerInterface {
     frame.renderMs = performance.now() - at;
   }
 
-  private draw(gl: WebGL2RenderingContext, options: CustomRenderMethodInput) {
+  private draw(gl: GL, options: CustomRenderMethodInput) {
     const p = this.points;
     const { first, count } = this.range;
     if (!p || !this.program || !this.map) return;
@@ -206,11 +232,9 @@ export class DatedPointsLayer implements CustomLayerInterface {
       this.loc.u_halo_color,
       premultiply(hexToRgba(this.style.haloColor, this.style.haloOpacity)),
     );
-    const gl2 = isWebGL2(gl) ? gl : null;
-    if (gl2) gl2.bindVertexArray(this.vao);
-    else this.bindAttributes(gl);
+    gl.bindVertexArray(this.vao);
     gl.drawArrays(gl.POINTS, first, count);
-    if (gl2) gl2.bindVertexArray(null);
+    gl.bindVertexArray(null);
   }
 
   /**

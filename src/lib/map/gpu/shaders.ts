@@ -1,23 +1,24 @@
 /**
- * Shaders of the dated-point layer, written once and emitted as GLSL ES 3.00 (WebGL2, what
- * MapLibre 6 creates) or GLSL ES 1.00 (WebGL1, kept so the layer also runs in a WebGL1 context).
+ * Shaders of the dated-point layer, in GLSL ES 3.00: MapLibre 6 only creates WebGL2 contexts
+ * (`Map._setupPainter` asks the canvas for 'webgl2' and throws a GPUInitializationError otherwise).
  *
  * The vertex shader hides points outside the time window (zero size, moved outside clip space), so
  * a window change is a uniform update: the same idea as deck.gl's DataFilterExtension. Colours
  * arrive premultiplied, as MapLibre's blend function (ONE, ONE_MINUS_SRC_ALPHA) expects.
  */
 
-const VERTEX_BODY = `
+const VERTEX = `#version 300 es
+precision highp float;
 uniform mat4 u_matrix;
 uniform vec2 u_window;
 uniform float u_dpr;
 uniform float u_size_scale;
 // Shared with the fragment shader, so same precision there (mediump): a mismatch fails to link.
 uniform mediump float u_halo;
-ATTR vec2 a_pos;
-ATTR float a_t;
-ATTR float a_size;
-VARY_OUT float v_r;
+in vec2 a_pos;
+in float a_t;
+in float a_size;
+out float v_r;
 void main() {
   bool inside = a_t >= u_window.x && a_t < u_window.y;
   float r = a_size * u_size_scale;
@@ -26,50 +27,27 @@ void main() {
   gl_Position = inside ? u_matrix * vec4(a_pos, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
 }`;
 
-const FRAGMENT_BODY = `
+const FRAGMENT = `#version 300 es
 precision mediump float;
 uniform vec4 u_color;
 uniform vec4 u_halo_color;
 uniform float u_halo;
-VARY_IN float v_r;
-FRAG_DECL
+in float v_r;
+out vec4 fragColor;
 void main() {
   float outer = v_r + u_halo;
   float d = length(gl_PointCoord * 2.0 - 1.0) * (outer + 1.0);
   float cover = 1.0 - smoothstep(outer - 0.5, outer + 0.5, d);
   if (cover <= 0.0) discard;
   float fill = 1.0 - smoothstep(v_r - 0.5, v_r + 0.5, d);
-  FRAG_OUT = mix(u_halo_color, u_color, fill) * cover;
+  fragColor = mix(u_halo_color, u_color, fill) * cover;
 }`;
 
-export function shaderSources(webgl2: boolean): { vertex: string; fragment: string } {
-  if (webgl2)
-    return {
-      vertex:
-        `#version 300 es\nprecision highp float;` +
-        VERTEX_BODY.replace(/ATTR/g, 'in').replace(/VARY_OUT/g, 'out'),
-      fragment:
-        `#version 300 es` +
-        FRAGMENT_BODY.replace(/VARY_IN/g, 'in')
-          .replace('FRAG_DECL', 'out vec4 fragColor;')
-          .replace('FRAG_OUT', 'fragColor'),
-    };
-  return {
-    vertex:
-      `precision highp float;` + VERTEX_BODY.replace(/ATTR/g, 'attribute').replace(/VARY_OUT/g, 'varying'),
-    fragment: FRAGMENT_BODY.replace(/VARY_IN/g, 'varying')
-      .replace('FRAG_DECL', '')
-      .replace('FRAG_OUT', 'gl_FragColor'),
-  };
+export function shaderSources(): { vertex: string; fragment: string } {
+  return { vertex: VERTEX, fragment: FRAGMENT };
 }
 
-type GL = WebGLRenderingContext | WebGL2RenderingContext;
-
-export function isWebGL2(gl: GL): gl is WebGL2RenderingContext {
-  return typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext;
-}
-
-function compile(gl: GL, type: number, src: string): WebGLShader {
+function compile(gl: WebGL2RenderingContext, type: number, src: string): WebGLShader {
   const s = gl.createShader(type);
   if (!s) throw new Error('dated points: could not create a shader');
   gl.shaderSource(s, src);
@@ -82,8 +60,8 @@ function compile(gl: GL, type: number, src: string): WebGLShader {
   return s;
 }
 
-export function createProgram(gl: GL): WebGLProgram {
-  const { vertex, fragment } = shaderSources(isWebGL2(gl));
+export function createProgram(gl: WebGL2RenderingContext): WebGLProgram {
+  const { vertex, fragment } = shaderSources();
   const p = gl.createProgram();
   if (!p) throw new Error('dated points: could not create a program');
   const vs = compile(gl, gl.VERTEX_SHADER, vertex);
