@@ -20,6 +20,7 @@ import { LAYER_IDS } from '../../src/lib/state/app.svelte';
 import { THEMES } from '../../src/lib/map/theme';
 import { STATUS_ORDER } from '../../src/lib/filter/lifecycle';
 import { SEARCH_KINDS } from '../../src/lib/search/index';
+import { DRAWN } from '../../src/lib/overlays/agreements';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
@@ -34,6 +35,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'agreement.status.': STATUS_ORDER,
   'agreement.type.': AGREEMENT_TYPES,
   'agreement.event.': EVENT_TYPES,
+  'agreement.drawn.': DRAWN,
   'table.note.': ['approx', 'atLeast', 'partial'],
   // src/lib/map/gpu/incidents.ts CAUSES (not exported): IOM cause categories.
   'incident.cause.': ['drowning', 'violence', 'unknown', 'vehicle', 'environment', 'accident', 'sickness'],

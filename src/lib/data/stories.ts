@@ -28,19 +28,13 @@
  */
 import { METRICS, type DataError, type Metric } from './schema';
 import { monthIndex, type MonthIndex } from './time';
+import { LAYER_IDS, type LayerId } from '../overlays/registry';
+import { SELECTION_KINDS } from '../state/selection';
 
-/** Kept in step with LAYER_IDS / SELECTION_KINDS in state/app.svelte.ts (checked by a unit test). */
-export const STORY_LAYERS = ['routes', 'landings', 'programmes', 'agreements', 'deaths'] as const;
-export type StoryLayer = (typeof STORY_LAYERS)[number];
-export const STORY_SELECTION_KINDS = [
-  'family',
-  'segment',
-  'place',
-  'country',
-  'agreement',
-  'programme',
-  'incident',
-] as const;
+/** The layer names and selection kinds a story may use are the app's own (one registry). */
+export const STORY_LAYERS = LAYER_IDS;
+export type StoryLayer = LayerId;
+export const STORY_SELECTION_KINDS = SELECTION_KINDS;
 type SelectionKind = (typeof STORY_SELECTION_KINDS)[number];
 
 export interface Chapter {

@@ -16,20 +16,32 @@ function drawMark(g: CanvasRenderingContext2D, m: Mark) {
   } else if (m.t === 'line') {
     g.strokeStyle = m.color;
     g.lineWidth = m.width;
+    g.globalAlpha = m.opacity ?? 1;
     g.setLineDash(m.dash ? m.dash.split(' ').map(Number) : []);
     g.beginPath();
     g.moveTo(m.x1, m.y1);
     g.lineTo(m.x2, m.y2);
     g.stroke();
     g.setLineDash([]);
+    g.globalAlpha = 1;
+  } else if (m.t === 'rect') {
+    g.fillStyle = m.color;
+    g.globalAlpha = m.fillOpacity;
+    g.fillRect(m.x, m.y, m.w, m.h);
+    g.globalAlpha = 1;
+    if (m.stroke) {
+      g.strokeStyle = m.stroke;
+      g.lineWidth = 1;
+      g.strokeRect(m.x, m.y, m.w, m.h);
+    }
   } else {
     g.beginPath();
     g.arc(m.cx, m.cy, m.r, 0, 2 * Math.PI);
     g.fillStyle = m.color;
-    g.globalAlpha = 0.35;
+    g.globalAlpha = m.fillOpacity;
     g.fill();
     g.globalAlpha = 1;
-    g.strokeStyle = m.color;
+    g.strokeStyle = m.stroke;
     g.lineWidth = 1;
     g.stroke();
   }

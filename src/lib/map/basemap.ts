@@ -164,16 +164,6 @@ export function basemapStyle(theme: Theme, base: string): StyleSpecification {
   };
 }
 
-/** Re-colours the basemap in place (no style reload, overlays keep their sources). */
-export function applyBasemapTheme(map: MLMap, theme: Theme) {
-  for (const layer of basemapLayers(theme)) {
-    if (!map.getLayer(layer.id) || !('paint' in layer) || !layer.paint) continue;
-    for (const [k, v] of Object.entries(layer.paint)) map.setPaintProperty(layer.id, k as never, v as never);
-    if ('layout' in layer && layer.layout && 'text-size' in layer.layout)
-      map.setLayoutProperty(layer.id, 'text-size', layer.layout['text-size']);
-  }
-}
-
 /** Country and sea names in the interface language (English where a name is missing). */
 export function setLabelLanguage(map: MLMap, lang: string) {
   const field: ExpressionSpecification = ['coalesce', ['get', `name_${lang}`], ['get', 'name_en']];

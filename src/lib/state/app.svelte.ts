@@ -8,28 +8,11 @@ import type { AppData } from '../data/types';
 import { monthIndex, type MonthIndex } from '../data/time';
 import { i18n, type Lang } from '../i18n/i18n.svelte';
 import type { ThemeId } from '../map/theme';
+import { DEFAULT_LAYERS, type Layers } from '../overlays/registry';
+import type { Selection } from './selection';
 
-export const LAYER_IDS = ['routes', 'landings', 'programmes', 'agreements', 'deaths'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
-export type Layers = Record<LayerId, boolean>;
-export const DEFAULT_LAYERS: Layers = {
-  routes: true,
-  landings: true,
-  programmes: false,
-  agreements: true,
-  deaths: false,
-};
-
-export const SELECTION_KINDS = [
-  'family',
-  'segment',
-  'place',
-  'country',
-  'agreement',
-  'programme',
-  'incident',
-] as const;
-export type Selection = { kind: (typeof SELECTION_KINDS)[number]; id: string } | null;
+export { LAYER_IDS, DEFAULT_LAYERS, type LayerId, type Layers } from '../overlays/registry';
+export { SELECTION_KINDS, type Selection } from './selection';
 
 export type Mode = 'explore' | 'embed' | 'present';
 export interface View {

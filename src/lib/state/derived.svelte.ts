@@ -1,16 +1,13 @@
 /**
- * Everything the overlays show, derived from the app state: series are built once per data load;
- * each window change recomputes only window sums (prefix sums, O(series)) and tiny feature lists.
+ * The headline figure of the summary line for the selected metric (what the overlays show is in
+ * the overlay model, src/lib/overlays/). Series are built once per data load; a window change costs
+ * one prefix-sum lookup per series.
  */
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './app.svelte';
-import { TIME_DOMAIN } from './app.svelte';
-import { buildSeries, sumWindow, type Series, type WindowSum } from '../filter/aggregate';
-import { landingPoints, landingValues, maxSumForLength, radiusScale } from '../filter/landings';
-import { arcsAt, buildArcs, countByStatus, partiesAt } from '../filter/agreements';
-import { fundingByCountry, programmesIn } from '../filter/programmes';
-import { isUndated } from '../filter/lifecycle';
-import { ROUTE_AREAS, type Metric } from '../data/schema';
+import { sumWindow, type Series, type WindowSum } from '../filter/aggregate';
+import { buildSeriesOnce } from '../overlays/series';
+import type { Metric } from '../data/schema';
 
 /** The headline series per metric for the summary line (one metric, one area or a same-metric sum). */
 export const HEADLINE: Record<Metric, { areaType: string; areas: string[] }> = {
@@ -32,55 +29,8 @@ export class Derived {
     this.app = app;
   }
 
-  series = $derived.by((): Map<string, Series> =>
-    this.app.data ? buildSeries(this.app.data.counts) : new Map(),
-  );
-  landingMetric = $derived.by((): Metric =>
-    this.app.metric === 'irregular_arrivals' ? 'irregular_arrivals' : 'sea_arrivals',
-  );
-  landingPoints = $derived.by(() =>
-    this.app.data ? landingPoints(this.series, this.landingMetric, this.app.data.catalog) : [],
-  );
-  windowLength = $derived.by(() => this.app.window[1] - this.app.window[0] + 1);
-  /** Scale domain depends on the window's length only, so circles compare while playing. */
-  landingMax = $derived.by(() =>
-    maxSumForLength(
-      this.landingPoints.map((p) => this.series.get(p.key)!),
-      this.windowLength,
-      TIME_DOMAIN,
-    ),
-  );
-  landingRadius = $derived.by(() =>
-    radiusScale(this.landingMax, 44 * (this.app.theme === 'projector' ? 1.3 : 1)),
-  );
-  landingValues = $derived.by(() => landingValues(this.landingPoints, this.series, this.app.window));
-
-  arcs = $derived.by(() => (this.app.data ? buildArcs(this.app.data.catalog) : []));
-  arcsNow = $derived.by(() => arcsAt(this.arcs, this.app.window[1]));
-  agreementCounts = $derived.by(() =>
-    countByStatus(this.app.data?.catalog.agreements ?? [], this.app.window[1]),
-  );
-  parties = $derived.by(() => partiesAt(this.app.data?.catalog.agreements ?? [], this.app.window[1]));
-  undatedAgreements = $derived.by(() => (this.app.data?.catalog.agreements ?? []).filter(isUndated));
-
-  programmesNow = $derived.by(() => programmesIn(this.app.data?.catalog.programmes ?? [], this.app.window));
-  funding = $derived.by(() => fundingByCountry(this.app.data?.catalog.programmes ?? [], this.app.window));
-
-  /** Frontex detections per route area in the window, and the scale maximum for this length. */
-  flowSeries = $derived.by(() =>
-    Object.keys(ROUTE_AREAS)
-      .map((r) => this.series.get(`frontex_detections|route|${r}`))
-      .filter((s): s is Series => !!s),
-  );
-  flowMax = $derived.by(() => maxSumForLength(this.flowSeries, this.windowLength, TIME_DOMAIN));
-  flow = $derived.by(() => {
-    const out = new Map<string, WindowSum>();
-    for (const s of this.flowSeries) {
-      const r = sumWindow(s, this.app.window);
-      if (r) out.set(s.area, r);
-    }
-    return out;
-  });
+  /** Count series (prefix sums), built once per data load and shared with the overlays. */
+  series = $derived.by((): Map<string, Series> => (this.app.data ? buildSeriesOnce(this.app.data) : new Map()));
 
   /** The headline figure for the selected metric in the window (one metric, never mixed). */
   headline = $derived.by((): WindowSum | null => {

@@ -32,8 +32,11 @@ export interface PlayOptions {
   domain: Window;
   getWindow(): Window;
   onWindow(w: [MonthIndex, MonthIndex]): void;
-  /** Called when playing starts or stops (also when it stops by itself at the end). */
-  onChange?(playing: boolean): void;
+  /**
+   * Where "playing" lives (the app state: one source of truth for the play button, present mode and
+   * the URL). Without it the controller keeps its own flag (tests).
+   */
+  playing?: { get(): boolean; set(playing: boolean): void };
   speed?: number;
   loop?: boolean;
   reducedMotion?: boolean;
@@ -41,7 +44,6 @@ export interface PlayOptions {
 }
 
 export class PlayController {
-  playing = false;
   speed: number;
   loop: boolean;
   reducedMotion: boolean;
@@ -58,6 +60,22 @@ export class PlayController {
     this.speed = o.speed ?? DEFAULT_SPEED;
     this.loop = o.loop ?? false;
     this.reducedMotion = o.reducedMotion ?? false;
+    let own = false;
+    this.flag = o.playing ?? { get: () => own, set: (v) => (own = v) };
+  }
+
+  private readonly flag: { get(): boolean; set(playing: boolean): void };
+  get playing(): boolean {
+    return this.flag.get();
+  }
+  private get running() {
+    return this.frame !== null || this.interval !== null;
+  }
+
+  /** Follow the flag when someone else set it (present mode stops playback, a link starts it). */
+  sync() {
+    if (this.playing && !this.running) this.run();
+    else if (!this.playing && this.running) this.halt();
   }
 
   start() {
@@ -66,16 +84,15 @@ export class PlayController {
     const d = this.o.domain;
     // Play from the end without looping: start again from the beginning.
     if (!this.loop && w[1] >= d[1]) this.o.onWindow([d[0], d[0] + (w[1] - w[0])]);
-    this.playing = true;
+    this.flag.set(true);
+    this.halt();
     this.run();
-    this.o.onChange?.(true);
   }
 
   stop() {
     if (!this.playing) return;
     this.halt();
-    this.playing = false;
-    this.o.onChange?.(false);
+    this.flag.set(false);
   }
 
   toggle() {

@@ -108,7 +108,10 @@ describe('PlayController', () => {
       domain: D,
       getWindow: () => w,
       onWindow: (x) => (w = x),
-      onChange: (s) => states.push(s),
+      playing: {
+        get: () => states.at(-1) ?? false,
+        set: (s) => void states.push(s),
+      },
       speed: 4,
       clock: c.clock,
     });
@@ -118,6 +121,33 @@ describe('PlayController', () => {
     for (let i = 0; i < 40; i++) c.frame(250);
     expect(w).toEqual([m('2025-10'), m('2025-12')]);
     expect(states).toEqual([true, false]);
+  });
+
+  it('follows the shared flag when someone else stops or starts playback', () => {
+    const c = fakeClock();
+    let w: [number, number] = [m('2020-01'), m('2020-01')];
+    let flag = false;
+    const p = new PlayController({
+      domain: D,
+      getWindow: () => w,
+      onWindow: (x) => (w = x),
+      playing: { get: () => flag, set: (v) => (flag = v) },
+      speed: 4,
+      clock: c.clock,
+    });
+    p.start();
+    c.frame(250);
+    expect(w).toEqual([m('2020-02'), m('2020-02')]);
+    flag = false; // present mode stops playback through the app state
+    p.sync();
+    c.frame(250);
+    c.frame(250);
+    expect(w).toEqual([m('2020-02'), m('2020-02')]);
+    flag = true; // a link or a story starts it again
+    p.sync();
+    c.frame(250);
+    c.frame(250);
+    expect(w[0]).toBeGreaterThan(m('2020-02'));
   });
 
   it('loops back to the start when asked', () => {

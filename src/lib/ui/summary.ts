@@ -1,4 +1,7 @@
-/** The always-visible summary line: period · headline figure with its metric and area · agreements in force. */
+/**
+ * The always-visible summary line: period · headline figure with its metric and area · the phrases of
+ * the overlays on the map (from the overlay model, e.g. "5 agreements in force").
+ */
 import type { Metric } from '../data/schema';
 import type { WindowSum } from '../filter/aggregate';
 import { formatCount } from '../filter/format';
@@ -7,18 +10,19 @@ export interface SummaryInput {
   period: string;
   metric: Metric;
   headline: WindowSum | null;
-  inForce: number;
+  /** The visible overlays' summary phrases, in menu order. */
+  phrases: readonly string[];
   lang: string;
   t: (key: string, p?: Record<string, string | number>) => string;
 }
 
-export function summaryText({ period, metric, headline, inForce, lang, t }: SummaryInput): string {
+export function summaryText({ period, metric, headline, phrases, lang, t }: SummaryInput): string {
   const parts = [period];
   parts.push(
     headline
       ? t(`summary.${metric}`, { value: formatCount(headline.value, headline.qualifier, lang) })
       : t(`summary.none.${metric}`),
   );
-  parts.push(t('summary.inForce', { n: inForce }));
+  parts.push(...phrases);
   return parts.join(' · ');
 }

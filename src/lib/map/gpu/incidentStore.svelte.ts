@@ -5,6 +5,7 @@ import { loadIncidents } from '../../data/load';
 import type { Manifest } from '../../data/types';
 import { incidentArrays, incidentRecords, type Incident } from './incidents';
 import { sortPoints, windowRange, type SortedPoints } from './points';
+import type { IncidentData } from '../../overlays/types';
 
 class IncidentStore {
   list = $state.raw<Incident[] | null>(null);
@@ -14,6 +15,8 @@ class IncidentStore {
   /** Prefix sums of dead and missing in sorted order (length n + 1). */
   private dmPrefix = new Float64Array(1);
   error = $state<string | null>(null);
+  /** Records, sorted arrays and prefix sums together, once loaded (what the deaths overlay reads). */
+  data = $state.raw<IncidentData | null>(null);
   private pending: Promise<Incident[]> | null = null;
 
   load(manifest: Manifest): Promise<Incident[]> {
@@ -28,6 +31,7 @@ class IncidentStore {
         this.byId = new Map(list.map((x) => [x.id, x]));
         this.list = list;
         this.sorted = sorted;
+        this.data = { list, sorted, dmPrefix: this.dmPrefix };
         return list;
       },
       (e: Error) => {

@@ -6,10 +6,11 @@
  */
 import type { Qualifier } from '../../data/schema';
 import type { AgreementStatus } from '../../filter/lifecycle';
-import type { Selection } from '../../state/app.svelte';
+import type { Selection } from '../../state/selection';
+import type { OverlayId } from '../../overlays/registry';
 import { csvText } from '../../export/csv';
 
-export type TableId = 'landings' | 'agreements' | 'programmes' | 'routes' | 'deaths';
+export type TableId = OverlayId;
 export type Cell = string | number | null;
 
 export interface Column {
@@ -19,7 +20,10 @@ export interface Column {
 }
 export interface Row {
   key: string;
-  sel: NonNullable<Selection>;
+  /** What "show on map" selects (null: nothing to select, e.g. a reader's own point). */
+  sel: Selection;
+  /** The legend category the row counts in (an agreement's status, a programme's main funder). */
+  group?: string;
   cells: Record<string, Cell>;
   /** Where "show on map" goes when the selection alone cannot say (an incident's point). */
   at?: [number, number];

@@ -1,0 +1,241 @@
+/**
+ * Landings and arrivals: one translucent circle per place or national series of the arrivals metric
+ * (area ∝ window sum; the scale depends only on the window's length, so circles compare while
+ * playing), labelled with the place and its figure. National totals are labelled "all ports".
+ */
+import type { Feature, Point } from 'geojson';
+import type { Metric } from '../data/schema';
+import type { Series } from '../filter/aggregate';
+import {
+  landingPoints,
+  landingValues,
+  maxSumForLength,
+  radiusScale,
+  referenceValues,
+  type LandingPoint,
+  type LandingValue,
+} from '../filter/landings';
+import { formatCount } from '../filter/format';
+import { qualifierNote } from '../ui/table/rows';
+import { TIME_DOMAIN } from '../state/app.svelte';
+import { nameOf } from '../i18n/names';
+import { el, svgEscape } from '../export/svgMap';
+import { featureKey } from '../map/layers';
+import { buildSeriesOnce } from './series';
+import { num, periodText } from './format';
+import type { Overlay, OverlayInput } from './types';
+
+interface Prepared {
+  metric: Metric;
+  series: Map<string, Series>;
+  points: LandingPoint[];
+  /** Scale maxima by window length, filled on first use. */
+  maxByLength: Map<number, number>;
+}
+export interface LandingsView {
+  metric: Metric;
+  values: LandingValue[];
+  radius: (v: number) => number;
+  /** Legend reference values. */
+  refs: number[];
+}
+
+/** Sea arrivals unless the reader picked Spain's irregular arrivals. */
+export const landingMetric = (m: Metric): Metric =>
+  m === 'irregular_arrivals' ? 'irregular_arrivals' : 'sea_arrivals';
+
+const SOURCE = 'landings';
+
+function nameFor(v: LandingValue, { data, lang, t }: OverlayInput): string {
+  const p = v.point;
+  const cat = data.catalog;
+  if (p.areaType === 'place') return nameOf(cat.places.find((x) => x.id === p.area) ?? { name_en: p.area }, lang);
+  return `${nameOf(cat.countries[p.area] ?? { name_en: p.area }, lang)} · ${t('landings.allPorts')}`;
+}
+
+export const landings: Overlay<Prepared, LandingsView> = {
+  id: 'landings',
+  prepare: ({ data, metric }) => {
+    const m = landingMetric(metric);
+    const series = buildSeriesOnce(data);
+    return { metric: m, series, points: landingPoints(series, m, data.catalog), maxByLength: new Map() };
+  },
+  view: (p, { window, theme }) => {
+    const len = window[1] - window[0] + 1;
+    let max = p.maxByLength.get(len);
+    if (max === undefined) {
+      max = maxSumForLength(
+        p.points.map((x) => p.series.get(x.key)!),
+        len,
+        TIME_DOMAIN,
+      );
+      p.maxByLength.set(len, max);
+    }
+    const radius = radiusScale(max, 44 * (theme.id === 'projector' ? 1.3 : 1));
+    return {
+      metric: p.metric,
+      values: landingValues(p.points, p.series, [window[0], window[1]]),
+      radius,
+      refs: referenceValues(max),
+    };
+  },
+  sources: () => ({ [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }),
+  layers: (theme) => [
+    {
+      id: 'landings-circles',
+      type: 'circle',
+      source: SOURCE,
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': theme.landing,
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.75, 0.5],
+        'circle-stroke-color': theme.landing,
+        'circle-stroke-width': 1.5 * theme.scale,
+      },
+    },
+    {
+      id: 'landings-labels',
+      type: 'symbol',
+      source: SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-size': 12 * theme.scale,
+        'text-offset': [0, 0],
+        'text-anchor': 'center',
+        'text-allow-overlap': false,
+        'symbol-sort-key': ['-', 0, ['get', 'value']],
+      },
+      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
+    },
+  ],
+  mapData: (v, input) => {
+    const features = v.values.map(
+      (x, i): Feature<Point> => ({
+        type: 'Feature',
+        id: i,
+        properties: {
+          key: x.point.key,
+          area: x.point.area,
+          areaType: x.point.areaType,
+          value: x.value,
+          qualifier: x.qualifier,
+          radius: v.radius(x.value),
+          label: `${nameFor(x, input)}\n${formatCount(x.value, x.qualifier, input.lang)}`,
+        },
+        geometry: { type: 'Point', coordinates: x.point.coords },
+      }),
+    );
+    const fc = { type: 'FeatureCollection' as const, features };
+    return { data: { [SOURCE]: { fc, key: featureKey(fc) } } };
+  },
+  interactive: {
+    layers: ['landings-circles'],
+    select: (p) => ({ kind: p.areaType === 'place' ? 'place' : 'country', id: String(p.area) }),
+  },
+  visible: ({ layers }) => layers.landings,
+  legend: (v, { theme, lang, t }) =>
+    v.refs.length
+      ? [
+          {
+            overlay: 'landings',
+            title: t(`metric.${v.metric}`),
+            circles: true,
+            items: v.refs.map((r) => ({
+              label: num(r, lang),
+              swatch: { kind: 'circle' as const, color: theme.landing, r: v.radius(r) },
+            })),
+            notes: [{ text: t('legend.circlesNote') }],
+            testid: 'landing-legend',
+          },
+        ]
+      : [],
+  table: (v, input) => {
+    const { data, lang, t, window } = input;
+    const cat = data.catalog;
+    const country = (code: string) => (cat.countries[code] ? nameOf(cat.countries[code], lang) : code);
+    return {
+      id: 'landings',
+      caption: t('table.caption.landings', { metric: t(`metric.${v.metric}`), period: periodText(window, lang) }),
+      columns: [
+        { key: 'name', label: t('table.col.place') },
+        { key: 'country', label: t('table.col.country') },
+        { key: 'value', label: t(`metric.${v.metric}`), numeric: true },
+        { key: 'note', label: t('table.col.note') },
+      ],
+      rows: v.values.map((x) => {
+        const p = x.point;
+        const place = p.areaType === 'place' ? cat.places.find((y) => y.id === p.area) : undefined;
+        const n = qualifierNote(x.qualifier, x.complete);
+        return {
+          key: p.key,
+          sel: { kind: p.areaType, id: p.area },
+          cells: {
+            name: nameFor(x, input),
+            country: place ? (place.country ? country(place.country) : '') : country(p.area),
+            value: x.value,
+            note: n ? t(`table.note.${n}`) : '',
+          },
+          display: { value: formatCount(x.value, x.qualifier, lang) },
+        };
+      }),
+    };
+  },
+  svg: (v, input, ctx) => {
+    const { theme, lang } = input;
+    const circles: string[] = [];
+    const labels: string[] = [];
+    for (const x of v.values) {
+      const p = ctx.project(x.point.coords);
+      if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) continue;
+      circles.push(
+        el('circle', {
+          cx: p[0].toFixed(1),
+          cy: p[1].toFixed(1),
+          r: v.radius(x.value).toFixed(1),
+          'data-key': x.point.key,
+        }),
+      );
+      // The largest circles carry their figure, as on the map (smaller ones would collide).
+      if (labels.length < 6)
+        labels.push(
+          el(
+            'text',
+            { x: p[0].toFixed(1), y: (p[1] + 4).toFixed(1) },
+            svgEscape(`${nameFor(x, input)} ${formatCount(x.value, x.qualifier, lang)}`),
+          ),
+        );
+    }
+    return (
+      el('g', { class: 'circles', fill: theme.landing, 'fill-opacity': 0.45, stroke: theme.landing, 'stroke-width': 1.5 }, circles.join('')) +
+      el(
+        'g',
+        {
+          class: 'labels',
+          'font-size': 12 * theme.scale,
+          'text-anchor': 'middle',
+          fill: theme.label,
+          stroke: theme.labelHalo,
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        },
+        labels.join(''),
+      )
+    );
+  },
+  exportItems: (v, input) =>
+    v.values.map((x) => ({
+      row: {
+        id: x.point.key,
+        name: nameFor(x, input).replace(` · ${input.t('landings.allPorts')}`, ''),
+        lon: x.point.coords[0],
+        lat: x.point.coords[1],
+        metric: v.metric,
+        value: x.value,
+        qualifier: x.qualifier,
+        complete: x.complete,
+        status: '',
+        sources: '',
+      },
+      geometry: { type: 'Point', coordinates: x.point.coords },
+    })),
+};

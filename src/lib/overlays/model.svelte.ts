@@ -1,0 +1,107 @@
+/**
+ * The overlay model: for each overlay in the registry, what it prepares once per data load and what
+ * it shows for the current window (Svelte `$derived`, so each recomputes only when what it reads
+ * changes). The map host, legend, summary line, table and exports all read this one model.
+ */
+import { getContext, setContext } from 'svelte';
+import type { AppState } from '../state/app.svelte';
+import { THEMES } from '../map/theme';
+import { t } from '../i18n/i18n.svelte';
+import { DATA_BASE } from '../data/load';
+import { incidents } from '../map/gpu/incidentStore.svelte';
+import { userData } from '../state/userData.svelte';
+import type { SortedPoints } from '../map/gpu/points';
+import { OVERLAYS } from './index';
+import type { OverlayId } from './registry';
+import type { AnyOverlay, IncidentData, LegendGroup, OverlayInput, SvgContext } from './types';
+import type { Table } from '../ui/table/rows';
+import { exportOf, legendOf, summaryOf, svgGroupsOf, tablesOf, type Entry, type ExportRecord } from './describe';
+
+const NOT_READY = Symbol('not ready');
+
+class OverlayState {
+  constructor(
+    readonly o: AnyOverlay,
+    private readonly input: OverlayInput,
+    private readonly ready: () => boolean,
+  ) {}
+  prepared = $derived.by(() => (this.ready() ? this.o.prepare(this.input) : NOT_READY));
+  view = $derived.by(() => (this.prepared === NOT_READY ? null : this.o.view(this.prepared, this.input)));
+  visible = $derived.by(() => this.ready() && this.o.visible(this.input));
+}
+
+export class OverlayModel {
+  /** Bench only: synthetic points replacing the IOM incidents (see scripts/bench). */
+  syntheticDeaths = $state.raw<SortedPoints | null>(null);
+  readonly input: OverlayInput;
+  readonly states: OverlayState[];
+  private readonly byId = new Map<OverlayId, OverlayState>();
+
+  constructor(private readonly app: AppState) {
+    const model = this;
+    this.input = {
+      get data() {
+        return app.data!;
+      },
+      get window() {
+        return app.window;
+      },
+      get theme() {
+        return THEMES[app.theme];
+      },
+      get lang() {
+        return app.lang;
+      },
+      t,
+      get metric() {
+        return app.metric;
+      },
+      get selection() {
+        return app.selection;
+      },
+      get layers() {
+        return app.layers;
+      },
+      get incidents(): IncidentData | null {
+        const s = model.syntheticDeaths;
+        if (s) return { list: [], sorted: s, dmPrefix: new Float64Array(s.n + 1) };
+        return incidents.data;
+      },
+      get user() {
+        return userData.points;
+      },
+      dataBase: DATA_BASE,
+    };
+    this.states = OVERLAYS.map((o) => new OverlayState(o, this.input, () => !!app.data));
+    for (const s of this.states) this.byId.set(s.o.id, s);
+  }
+
+  /** The view of one overlay (null before the data loads). */
+  view<V = unknown>(id: OverlayId): V | null {
+    return (this.byId.get(id)?.view ?? null) as V | null;
+  }
+  isVisible(id: OverlayId): boolean {
+    return this.byId.get(id)?.visible ?? false;
+  }
+
+  /** Load what a visible overlay needs on first use (the IOM incidents). */
+  ensureLoaded() {
+    const data = this.app.data;
+    if (data && this.app.layers.deaths && !this.syntheticDeaths && !incidents.list)
+      incidents.load(data.manifest).catch((e: Error) => this.app.notify(e.message));
+  }
+
+  /** The overlays as plain entries (z-order), for the pure functions in ./describe. */
+  get entries(): Entry[] {
+    return this.states.map((s) => ({ o: s.o, view: s.visible ? s.view : null, visible: s.visible }));
+  }
+  legend = $derived.by((): LegendGroup[] => legendOf(this.entries, this.input));
+  tables = $derived.by((): Table[] => tablesOf(this.entries, this.input));
+  summary = $derived.by((): string[] => summaryOf(this.entries, this.input));
+  exportRecords = (): ExportRecord[] => exportOf(this.entries, this.input);
+  svgGroups = (ctx: SvgContext) => svgGroupsOf(this.entries, this.input, ctx);
+}
+
+const KEY = Symbol('overlay-model');
+export const setOverlayModel = (m: OverlayModel) => setContext(KEY, m);
+export const getOverlayModel = () => getContext<OverlayModel>(KEY);

@@ -1,0 +1,253 @@
+/**
+ * Funded programmes: per recipient country a marker at its capital, area ∝ the amount announced in
+ * the window (euros where stated, else the country's first currency: amounts in different
+ * currencies are never added), coloured by main funder; for the selected country or programme,
+ * dashed funding links from each funder's capital.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Feature, LineString, Point } from 'geojson';
+import { scaleSqrt } from 'd3-scale';
+import { capitalOf } from '../filter/agreements';
+import { funderColor, fundingLink } from '../filter/funding';
+import { fundingByCountry, programmesIn, type CountryFunding } from '../filter/programmes';
+import { formatMoney } from '../filter/format';
+import type { CatalogFile } from '../data/types';
+import { featureKey } from '../map/layers';
+import { nameOf } from '../i18n/names';
+import { el, svgEscape } from '../export/svgMap';
+import { periodText } from './format';
+import type { Overlay, OverlayInput } from './types';
+
+type Programme = CatalogFile['programmes'][number];
+export interface ProgrammeMarker {
+  funding: CountryFunding;
+  at: [number, number];
+  radius: number;
+  label: string;
+}
+export interface ProgrammesView {
+  /** Programmes announced in the window. */
+  programmes: Programme[];
+  /** One marker per recipient country with a capital on the map. */
+  markers: ProgrammeMarker[];
+  /** Funding links of the selected country or programme. */
+  links: Feature<LineString>[];
+}
+
+const eur = (f: CountryFunding) => f.totals.EUR ?? Object.values(f.totals)[0] ?? 0;
+const moneyLabel = (f: CountryFunding, lang: OverlayInput['lang']) =>
+  Object.entries(f.totals)
+    .map(([cur, v]) => formatMoney(v, cur, lang))
+    .join(' + ');
+
+export const programmes: Overlay<CatalogFile, ProgrammesView> = {
+  id: 'programmes',
+  prepare: ({ data }) => data.catalog,
+  view: (cat, { window, theme, lang, selection }) => {
+    const w: [number, number] = [window[0], window[1]];
+    const list = programmesIn(cat.programmes, w);
+    const funding = fundingByCountry(cat.programmes, w);
+    const r = scaleSqrt()
+      .domain([0, Math.max(1, ...funding.map(eur))])
+      .range([5, 34 * theme.scale]);
+    const markers: ProgrammeMarker[] = [];
+    for (const f of funding) {
+      const at = capitalOf(cat, f.country);
+      if (at) markers.push({ funding: f, at, radius: r(eur(f)), label: moneyLabel(f, lang) });
+    }
+    const sel =
+      selection?.kind === 'programme'
+        ? selection.id.startsWith('country:')
+          ? list.filter((p) => p.recipients.includes(selection.id.slice(8)))
+          : cat.programmes.filter((p) => p.id === selection.id)
+        : [];
+    const links = sel.flatMap((p) =>
+      p.recipients
+        .map((rc) => fundingLink(cat, p.funder, rc, funderColor(p.funder, theme)))
+        .filter((l): l is Feature<LineString> => !!l),
+    );
+    return { programmes: list, markers, links };
+  },
+  sources: () => ({
+    programmes: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    'programme-links': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  }),
+  layers: (theme) => [
+    {
+      id: 'programme-links',
+      type: 'line',
+      source: 'programme-links',
+      paint: {
+        'line-color': ['get', 'color'] as ExpressionSpecification,
+        'line-width': 2.5 * theme.scale,
+        'line-dasharray': [2, 1],
+      },
+    },
+    {
+      id: 'programme-markers',
+      type: 'circle',
+      source: 'programmes',
+      paint: {
+        'circle-radius': ['get', 'radius'] as ExpressionSpecification,
+        'circle-color': ['get', 'color'] as ExpressionSpecification,
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.9, 0.65],
+        'circle-stroke-color': theme.labelHalo,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'programme-labels',
+      type: 'symbol',
+      source: 'programmes',
+      layout: {
+        'text-field': ['get', 'label'] as ExpressionSpecification,
+        'text-size': 11 * theme.scale,
+        'text-offset': [0, 1.6],
+        'text-anchor': 'top',
+      },
+      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ],
+  mapData: (v, { theme }) => {
+    const features = v.markers.map(
+      (m, i): Feature<Point> => ({
+        type: 'Feature',
+        id: i,
+        properties: {
+          country: m.funding.country,
+          radius: m.radius,
+          color: funderColor(m.funding.mainFunder, theme),
+          label: m.label,
+        },
+        geometry: { type: 'Point', coordinates: m.at },
+      }),
+    );
+    const fc = { type: 'FeatureCollection' as const, features };
+    const links = { type: 'FeatureCollection' as const, features: v.links };
+    return {
+      data: {
+        programmes: { fc, key: featureKey(fc) },
+        'programme-links': { fc: links, key: featureKey(links) },
+      },
+    };
+  },
+  interactive: {
+    layers: ['programme-markers'],
+    select: (p) => ({ kind: 'programme', id: `country:${p.country}` }),
+  },
+  visible: ({ layers }) => layers.programmes,
+  legend: (v, { data, theme, lang, t }) => {
+    const funders = [...new Set(v.markers.map((m) => m.funding.mainFunder))].sort();
+    return [
+      {
+        overlay: 'programmes',
+        title: t('layers.programmes'),
+        items: funders.map((f) => ({
+          label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name_en: f }, lang) }),
+          swatch: { kind: 'circle' as const, color: funderColor(f, theme), r: 6 },
+          count: v.markers.filter((m) => m.funding.mainFunder === f).length,
+        })),
+        notes: [{ text: t('legend.programmes') }],
+      },
+    ];
+  },
+  table: (v, { data, lang, t, window }) => {
+    const cat = data.catalog;
+    const country = (code: string) => (cat.countries[code] ? nameOf(cat.countries[code], lang) : code);
+    const currencies = [...new Set(v.markers.flatMap((m) => Object.keys(m.funding.totals)))].sort();
+    return {
+      id: 'programmes',
+      caption: t('table.caption.programmes', { period: periodText(window, lang) }),
+      columns: [
+        { key: 'country', label: t('table.col.recipient') },
+        { key: 'count', label: t('table.col.programmes'), numeric: true },
+        { key: 'funder', label: t('table.col.mainFunder') },
+        ...currencies.map((c) => ({
+          key: `amount_${c}`,
+          label: t('table.col.amount', { currency: c }),
+          numeric: true,
+        })),
+      ],
+      rows: v.markers.map(({ funding: f }) => ({
+        key: f.country,
+        sel: { kind: 'programme' as const, id: `country:${f.country}` },
+        group: f.mainFunder,
+        cells: {
+          country: country(f.country),
+          count: f.programmes.length,
+          funder: country(f.mainFunder),
+          ...Object.fromEntries(currencies.map((c) => [`amount_${c}`, f.totals[c] ?? null])),
+        },
+        display: Object.fromEntries(
+          currencies
+            .filter((c) => f.totals[c] !== undefined)
+            .map((c) => [
+              `amount_${c}`,
+              new Intl.NumberFormat(lang, { style: 'currency', currency: c, maximumFractionDigits: 0 }).format(
+                f.totals[c],
+              ),
+            ]),
+        ),
+      })),
+    };
+  },
+  svg: (v, { theme }, ctx) => {
+    const links = v.links
+      .map((l) => {
+        const d = ctx.path(l);
+        return d
+          ? el('path', { d, stroke: String(l.properties?.color), 'stroke-width': 2.5 * theme.scale, 'stroke-dasharray': '5 2.5' })
+          : '';
+      })
+      .join('');
+    const marks = v.markers
+      .map((m) => {
+        const p = ctx.project(m.at);
+        if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) return '';
+        return (
+          el('circle', {
+            cx: p[0].toFixed(1),
+            cy: p[1].toFixed(1),
+            r: m.radius.toFixed(1),
+            fill: funderColor(m.funding.mainFunder, theme),
+            'fill-opacity': 0.65,
+            stroke: theme.labelHalo,
+            'stroke-width': 1.5,
+            'data-country': m.funding.country,
+          }) +
+          el(
+            'text',
+            {
+              x: p[0].toFixed(1),
+              y: (p[1] + m.radius + 12 * theme.scale).toFixed(1),
+              'text-anchor': 'middle',
+              'font-size': 11 * theme.scale,
+              fill: theme.label,
+              stroke: theme.labelHalo,
+              'stroke-width': 3,
+              'paint-order': 'stroke',
+            },
+            svgEscape(m.label),
+          )
+        );
+      })
+      .join('');
+    return el('g', { class: 'links', fill: 'none' }, links) + el('g', { class: 'markers' }, marks);
+  },
+  exportItems: (v, { lang }) =>
+    v.programmes.map((p) => ({
+      row: {
+        id: p.id,
+        name: nameOf(p, lang, 'purpose'),
+        lon: null,
+        lat: null,
+        metric: p.currency,
+        value: p.amount ?? null,
+        qualifier: '',
+        complete: null,
+        status: p.recipients.join(' '),
+        sources: p.sources.join(' '),
+      },
+      geometry: null,
+    })),
+};

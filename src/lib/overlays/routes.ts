@@ -1,0 +1,190 @@
+/**
+ * Routes: segments coloured by family, dashed on land, with direction arrows; line width carries the
+ * Frontex detections on the segment's route in the window (feature-state, no re-tiling).
+ */
+import type { Feature, LineString } from 'geojson';
+import type { Theme } from '../map/theme';
+import { arrowImage, ROUTE_SOURCE, routeLayers } from '../map/routeStyle';
+import { maxSumForLength } from '../filter/landings';
+import { sumWindow, type Series, type WindowSum } from '../filter/aggregate';
+import { formatCount } from '../filter/format';
+import { ROUTE_AREAS } from '../data/schema';
+import { TIME_DOMAIN } from '../state/app.svelte';
+import { nameOf } from '../i18n/names';
+import { arrowPath, arrowsAlong, el } from '../export/svgMap';
+import { periodText } from './format';
+import { buildSeriesOnce } from './series';
+import type { Overlay } from './types';
+
+type RouteProps = {
+  id: string;
+  family: string;
+  group: keyof Theme['routes'];
+  mode: 'sea' | 'land';
+  name_en: string;
+  name_it: string;
+  frontex_route: string | null;
+};
+
+interface Prepared {
+  segments: Feature<LineString, RouteProps>[];
+  flowSeries: Series[];
+}
+export interface RoutesView {
+  segments: Feature<LineString, RouteProps>[];
+  /** Frontex detections per route area in the window. */
+  flow: Map<string, WindowSum>;
+  /** Scale maximum for windows of this length (widths compare while playing). */
+  flowMax: number;
+  selected: string | null;
+}
+
+export const routes: Overlay<Prepared, RoutesView> = {
+  id: 'routes',
+  prepare: ({ data }) => {
+    const series = buildSeriesOnce(data);
+    return {
+      segments: data.routes.features as Feature<LineString, RouteProps>[],
+      flowSeries: Object.keys(ROUTE_AREAS)
+        .map((r) => series.get(`frontex_detections|route|${r}`))
+        .filter((s): s is Series => !!s),
+    };
+  },
+  view: (p, { window, selection }) => {
+    const flow = new Map<string, WindowSum>();
+    for (const s of p.flowSeries) {
+      const r = sumWindow(s, [window[0], window[1]]);
+      if (r) flow.set(s.area, r);
+    }
+    return {
+      segments: p.segments,
+      flow,
+      flowMax: maxSumForLength(p.flowSeries, window[1] - window[0] + 1, TIME_DOMAIN),
+      selected: selection?.kind === 'segment' ? selection.id : null,
+    };
+  },
+  sources: ({ data, dataBase }) => ({
+    [ROUTE_SOURCE]: {
+      type: 'geojson',
+      data: `${dataBase}routes.geojson?v=${data.manifest.files['routes.geojson']?.sha256 ?? ''}`,
+    },
+  }),
+  layers: (theme) => routeLayers(theme),
+  images: () => ({ 'route-arrow': { ...arrowImage(), sdf: true } }),
+  mapData: (v) => {
+    const state = new Map<number, Record<string, number | boolean>>();
+    v.segments.forEach((f, i) => {
+      const fl = f.properties.frontex_route ? v.flow.get(f.properties.frontex_route) : undefined;
+      state.set(i, {
+        flow: fl && v.flowMax > 0 ? fl.value / v.flowMax : 0,
+        selected: f.properties.id === v.selected,
+      });
+    });
+    return { state: { [ROUTE_SOURCE]: state } };
+  },
+  interactive: {
+    layers: ['routes-line'],
+    select: (p) => ({ kind: 'segment', id: String(p.id) }),
+  },
+  visible: ({ layers }) => layers.routes,
+  legend: (_v, { data, theme, lang, t }) => [
+    {
+      overlay: 'routes',
+      title: t('legend.routes'),
+      items: [
+        ...data.catalog.families.map((f) => ({
+          label: nameOf(f, lang),
+          swatch: { kind: 'line' as const, color: theme.routes[f.group], width: 4 },
+          select: { kind: 'family' as const, id: f.id },
+        })),
+        { label: t('legend.sea'), swatch: { kind: 'line', color: theme.fg, width: 3 } },
+        { label: t('legend.land'), swatch: { kind: 'line', color: theme.fg, width: 3, dash: true } },
+      ],
+      notes: [{ text: t('legend.flow') }],
+    },
+  ],
+  table: (v, { data, lang, t, window }) => {
+    const families = new Map(data.catalog.families.map((f) => [f.id, f]));
+    return {
+      id: 'routes',
+      caption: t('table.caption.routes', { period: periodText(window, lang) }),
+      columns: [
+        { key: 'name', label: t('table.col.segment') },
+        { key: 'family', label: t('details.family') },
+        { key: 'mode', label: t('table.col.mode') },
+        { key: 'detections', label: t('table.col.detections'), numeric: true },
+      ],
+      rows: v.segments.map((f) => {
+        const p = f.properties;
+        const fam = families.get(p.family);
+        const flow = p.frontex_route ? v.flow.get(p.frontex_route) : undefined;
+        return {
+          key: p.id,
+          sel: { kind: 'segment' as const, id: p.id },
+          cells: {
+            name: nameOf(p, lang),
+            family: fam ? nameOf(fam, lang) : p.family,
+            mode: t(`details.mode.${p.mode}`),
+            detections: flow?.value ?? null,
+          },
+          display: flow ? { detections: formatCount(flow.value, flow.qualifier, lang) } : undefined,
+        };
+      }),
+    };
+  },
+  svg: (v, { theme }, ctx) => {
+    const color = (f: Feature<LineString, RouteProps>) => theme.routes[f.properties.group] ?? theme.fg;
+    const width = (f: Feature<LineString, RouteProps>) => {
+      const fl = f.properties.frontex_route ? v.flow.get(f.properties.frontex_route) : undefined;
+      return 2.2 * theme.scale + 8 * theme.scale * (fl && v.flowMax > 0 ? fl.value / v.flowMax : 0);
+    };
+    const out: string[] = [];
+    for (const f of v.segments) {
+      const d = ctx.path(f);
+      if (!d) continue;
+      const w = width(f);
+      out.push(
+        el('path', {
+          d,
+          class: 'casing',
+          stroke: theme.labelHalo,
+          'stroke-width': (w + 2.5 * theme.scale).toFixed(2),
+          'stroke-opacity': 0.85,
+        }),
+        el('path', {
+          d,
+          'data-id': f.properties.id,
+          stroke: color(f),
+          'stroke-width': w.toFixed(2),
+          'stroke-dasharray': f.properties.mode === 'land' ? `${(2 * w).toFixed(1)} ${(1.2 * w).toFixed(1)}` : undefined,
+        }),
+      );
+      const arrows = arrowsAlong(ctx.line(f.geometry.coordinates as [number, number][]), 90, 6 * theme.scale);
+      for (const a of arrows)
+        out.push(el('path', { class: 'arrow', d: arrowPath(a.x, a.y, a.angle, 6 * theme.scale), fill: color(f), stroke: 'none' }));
+    }
+    return out.join('');
+  },
+  exportItems: (v, { data, lang }) => {
+    const segs = new Map(data.catalog.segments.map((s) => [s.id, s]));
+    return v.segments.map((f) => {
+      const p = f.properties;
+      const fl = p.frontex_route ? v.flow.get(p.frontex_route) : undefined;
+      return {
+        row: {
+          id: p.id,
+          name: nameOf(p, lang),
+          lon: null,
+          lat: null,
+          metric: fl ? 'frontex_detections' : '',
+          value: fl?.value ?? null,
+          qualifier: fl?.qualifier ?? '',
+          complete: fl?.complete ?? null,
+          status: p.mode,
+          sources: segs.get(p.id)?.sources.join(' ') ?? '',
+        },
+        geometry: f.geometry,
+      };
+    });
+  },
+};
