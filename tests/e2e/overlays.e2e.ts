@@ -35,8 +35,8 @@ async function landingCounts(page: Page) {
     const drawn = new Set<string>(
       map.queryRenderedFeatures({ layers: ['landings-circles'] }).map((f: any) => f.properties.key),
     );
-    const d = (window as any).__crossingsDerived;
-    const expected = d.landingValues.filter((v: any) => v && v.value > 0).length;
+    const v = (window as any).__crossingsModel.view('landings');
+    const expected = v.values.filter((x: any) => x && x.value > 0).length;
     return { drawn: drawn.size, expected, keys: [...drawn].sort() };
   });
 }
