@@ -37,8 +37,10 @@ export const toCsv = (rows: readonly ExportRow[]): string =>
 export function toGeoJson(records: readonly ExportRecord[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: records.map(
-      (r): Feature => ({ type: 'Feature', properties: { ...r.row }, geometry: r.geometry as Feature['geometry'] }),
-    ),
+    features: records.map((r): Feature => ({
+      type: 'Feature',
+      properties: { ...r.row },
+      geometry: r.geometry as Feature['geometry'],
+    })),
   };
 }

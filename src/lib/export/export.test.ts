@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, exportRows, toGeoJson, type ExportInput, type ExportRow } from './content';
+import { toCsv, type ExportRow } from './content';
 import { buildSvg, escapeXml, mercatorScale } from './svg';
 import { embedSrc, fullMapLink, snippet } from './embed';
 import { datawrapperMessage, frameId, parsePym, pymMessage } from './height';
 import { layoutPage } from './layout';
 import { buildFrame, wrap } from './frame';
 import { light } from '../map/theme';
-import { DEFAULT_LAYERS } from '../state/app.svelte';
+import { entriesFor, legendOf } from '../overlays/describe';
+import { testInput } from '../overlays/testInput.test-helper';
 import type { CatalogFile } from '../data/types';
 
 const row = (o: Partial<ExportRow>): ExportRow => ({
@@ -39,108 +40,54 @@ const catalog = {
   agreements: [{ id: 'ag-1', title_en: 'MoU', title_it: 'Memorandum', sources: ['s2'] }],
 } as unknown as CatalogFile;
 
-const input: ExportInput = {
-  lang: 'it',
-  window: [2023 * 12, 2023 * 12 + 11],
-  layers: { ...DEFAULT_LAYERS },
-  catalog,
-  routes: {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: { id: 'seg-1' },
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [12, 33],
-            [12.6, 35.5],
-          ],
-        },
-      },
-    ],
-  },
-  landingMetric: 'sea_arrivals',
-  landings: [
-    {
-      value: 1200,
-      qualifier: 'approx',
-      complete: false,
-      covered: 10,
-      point: {
-        key: 'sea_arrivals|place|lampedusa',
-        areaType: 'place',
-        area: 'lampedusa',
-        coords: [12.6, 35.5],
-      },
-    },
-  ],
-  arcs: {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: { id: 'ag-1', status: 'in_force' },
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [12, 41],
-            [13, 32],
-          ],
-        },
-      },
-      {
-        type: 'Feature',
-        properties: { id: 'ag-1', status: 'in_force' },
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [12, 41],
-            [10, 36],
-          ],
-        },
-      },
-    ],
-  },
-  programmes: [],
-};
-
-describe('content: what is in the window', () => {
-  it('lists one row per thing on the map, in the chosen language', () => {
-    const rows = exportRows(input);
-    expect(rows.map((r) => [r.layer, r.id, r.name])).toEqual([
-      ['routes', 'seg-1', 'A → B'],
-      ['landings', 'sea_arrivals|place|lampedusa', 'Lampedusa'],
-      ['agreements', 'ag-1', 'Memorandum'],
-    ]);
-    expect(rows[1]).toMatchObject({
-      value: 1200,
-      qualifier: 'approx',
-      complete: false,
-      window_from: '2023-01',
-    });
-  });
-
-  it('leaves out layers that are off', () => {
-    const rows = exportRows({ ...input, layers: { ...DEFAULT_LAYERS, routes: false, agreements: false } });
-    expect(rows.map((r) => r.layer)).toEqual(['landings']);
-  });
-
-  it('GeoJSON carries points, lines and one multi-line per agreement', () => {
-    const gj = toGeoJson(input, exportRows(input));
-    expect(gj.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'Point', 'MultiLineString']);
-  });
-
+describe('content: CSV', () => {
   it('CSV quotes, escapes and defuses formulas', () => {
     const csv = toCsv([row({ name: 'Porto, "Empedocle"' }), row({ name: '=HYPERLINK("x")', id: '-1' })]);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(
+      'layer,id,name,lon,lat,metric,value,qualifier,complete,status,window_from,window_to,sources',
+    );
     expect(lines[1]).toContain('"Porto, ""Empedocle"""');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[2]).toContain(`,'-1,`);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
+
+const square = {
+  type: 'Feature' as const,
+  properties: { k: 'country', iso3: 'ITA' },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [10, 30],
+        [15, 30],
+        [15, 40],
+        [10, 40],
+        [10, 30],
+      ],
+    ],
+  },
+};
+
+function frameFor(over: Parameters<typeof testInput>[0] = {}) {
+  const input = testInput(over);
+  const entries = entriesFor(input);
+  return {
+    input,
+    entries,
+    frame: buildFrame({
+      lang: 'en',
+      theme: light,
+      window: input.window,
+      legend: legendOf(entries, input),
+      credits: [{ attribution: '<b>Evil & Co</b>', licence: 'CC BY 4.0', url: null }],
+      url: 'https://example.org/',
+    }),
+  };
+}
 
 describe('svg', () => {
   it('escapes markup in text and attributes', () => {
@@ -154,89 +101,78 @@ describe('svg', () => {
     expect(mercatorScale(3) / mercatorScale(2)).toBeCloseTo(2);
   });
 
-  it('draws paths and text, never raw markup from data', () => {
-    const frame = buildFrame({
-      lang: 'en',
-      theme: light,
-      window: input.window,
-      layers: input.layers,
-      metric: 'sea_arrivals',
-      landingMetric: 'sea_arrivals',
-      families: [],
-      circleRefs: [1000],
-      radius: () => 10,
-      credits: [{ attribution: '<b>Evil & Co</b>', licence: 'CC BY 4.0', url: null }],
-      url: 'https://example.org/',
-    });
+  it('draws the basemap, one group per visible overlay and the legend, never raw markup from data', () => {
+    const { input, entries, frame } = frameFor();
     const page = layoutPage(frame, 600, 400);
     const svg = buildSvg({
       page,
       theme: light,
+      lang: 'en',
       view: { center: [13, 36], zoom: 4 },
-      layers: input.layers,
-      basemap: {
+      basemap: { type: 'FeatureCollection', features: [square] },
+      countryLabels: {
         type: 'FeatureCollection',
         features: [
           {
             type: 'Feature',
-            properties: { k: 'country' },
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [10, 30],
-                  [15, 30],
-                  [15, 40],
-                  [10, 40],
-                  [10, 30],
-                ],
-              ],
-            },
+            properties: { name_en: '<i>Italy</i>', rank: 1 },
+            geometry: { type: 'Point', coordinates: [12.5, 38] },
           },
         ],
       },
-      routes: input.routes as never,
-      arcs: input.arcs as never,
-      landings: input.landings,
-      radius: () => 10,
+      seaLabels: { type: 'FeatureCollection', features: [] },
+      overlays: (ctx) =>
+        entries.filter((e) => e.visible).map((e) => ({ id: e.o.id, body: e.o.svg(e.view, input, ctx) })),
       title: 'T <x>',
       description: 'D',
     });
     expect(svg).toMatch(/^<\?xml/);
     expect(svg).toContain('&lt;b&gt;Evil &amp; Co&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
-    expect(svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(4);
+    expect(svg).not.toContain('<i>');
+    // The country is drawn as itself, not as the frame minus itself (d3-geo winding).
+    const land = svg.match(/<g id="land">(.*?)<\/g>/)![1];
+    expect(land).not.toMatch(/M0,0L600,0/);
+    for (const id of ['routes', 'landings', 'agreements']) expect(svg).toContain(`<g id="${id}"`);
+    expect(svg).not.toContain('<g id="programmes"');
     expect(svg).toContain('<circle');
     expect(svg).toContain('>Sources: ');
+    expect(svg).toContain('agreement.status.in_force (1)');
+    // Routes carry arrows; labels are text, above the overlays.
+    expect(svg).toMatch(/class="arrow"/);
+    expect(svg.indexOf('<g id="labels"')).toBeGreaterThan(svg.indexOf('<g id="landings"'));
   });
 });
 
 describe('page layout', () => {
   it('keeps every mark inside the page and grows with the legend', () => {
-    const base = {
-      lang: 'en' as const,
-      theme: light,
-      window: input.window,
-      metric: 'sea_arrivals' as const,
-      landingMetric: 'sea_arrivals' as const,
-      families: [],
-      circleRefs: [100, 1000, 10000],
-      radius: (v: number) => Math.sqrt(v) / 5,
-      credits: [],
-      url: 'u',
-    };
     const small = layoutPage(
-      buildFrame({ ...base, layers: { ...DEFAULT_LAYERS, landings: false, agreements: false } }),
+      frameFor({
+        layers: { routes: true, landings: false, agreements: false, programmes: false, deaths: false },
+      }).frame,
       500,
       300,
     );
-    const big = layoutPage(buildFrame({ ...base, layers: DEFAULT_LAYERS }), 500, 300);
+    const big = layoutPage(frameFor().frame, 500, 300);
     expect(big.height).toBeGreaterThan(small.height);
     for (const m of big.marks) {
-      const [x, y] = m.t === 'text' ? [m.x, m.y] : m.t === 'line' ? [m.x2, m.y2] : [m.cx + m.r, m.cy + m.r];
+      const [x, y] =
+        m.t === 'text'
+          ? [m.x, m.y]
+          : m.t === 'line'
+            ? [m.x2, m.y2]
+            : m.t === 'rect'
+              ? [m.x + m.w, m.y + m.h]
+              : [m.cx + m.r, m.cy + m.r];
       expect(x).toBeLessThanOrEqual(big.width);
       expect(y).toBeLessThanOrEqual(big.height);
     }
+  });
+
+  it('draws every swatch kind of the legend (line, dash, circle, fill)', () => {
+    const page = layoutPage(frameFor().frame, 800, 300);
+    const kinds = new Set(page.marks.map((m) => (m.t === 'line' && m.dash ? 'dash' : m.t)));
+    expect([...kinds].sort()).toEqual(['circle', 'dash', 'line', 'rect', 'text']);
   });
 
   it('wraps words to the width', () => {

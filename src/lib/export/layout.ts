@@ -9,7 +9,16 @@ import { withCount } from '../overlays/format';
 import type { Swatch } from '../overlays/types';
 
 export type Mark =
-  | { t: 'text'; x: number; y: number; text: string; size: number; bold?: boolean; color: string; group?: string }
+  | {
+      t: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      bold?: boolean;
+      color: string;
+      group?: string;
+    }
   | {
       t: 'line';
       x1: number;
@@ -22,7 +31,16 @@ export type Mark =
       opacity?: number;
     }
   | { t: 'circle'; cx: number; cy: number; r: number; color: string; fillOpacity: number; stroke: string }
-  | { t: 'rect'; x: number; y: number; w: number; h: number; color: string; fillOpacity: number; stroke?: string };
+  | {
+      t: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      color: string;
+      fillOpacity: number;
+      stroke?: string;
+    };
 
 export interface Page {
   width: number;
@@ -61,19 +79,40 @@ function swatchMarks(s: Swatch, x: number, y: number, rowH: number): Mark[] {
         },
       ];
     case 'circle':
-      return [{ t: 'circle', cx: x + s.r, cy: y + rowH - 2 - s.r, r: s.r, color: s.color, fillOpacity: 0.45, stroke: s.color }];
+      return [
+        {
+          t: 'circle',
+          cx: x + s.r,
+          cy: y + rowH - 2 - s.r,
+          r: s.r,
+          color: s.color,
+          fillOpacity: 0.45,
+          stroke: s.color,
+        },
+      ];
     case 'point':
-      return [{ t: 'circle', cx: x + s.r + 1, cy, r: s.r, color: s.color, fillOpacity: 0.75, stroke: s.stroke }];
+      return [
+        { t: 'circle', cx: x + s.r + 1, cy, r: s.r, color: s.color, fillOpacity: 0.75, stroke: s.stroke },
+      ];
     case 'fill':
-      return [{ t: 'rect', x, y: cy - 6, w: SW, h: 12, color: s.color, fillOpacity: s.opacity, stroke: s.stroke }];
+      return [
+        { t: 'rect', x, y: cy - 6, w: SW, h: 12, color: s.color, fillOpacity: s.opacity, stroke: s.stroke },
+      ];
   }
 }
 
-export function layoutPage(frame: Frame, mapWidth: number, mapHeight: number, measure: Measure = estimate): Page {
+export function layoutPage(
+  frame: Frame,
+  mapWidth: number,
+  mapHeight: number,
+  measure: Measure = estimate,
+): Page {
   const th = frame.theme;
   const width = mapWidth;
   const inner = width - 2 * PAD;
-  const marks: Mark[] = [{ t: 'text', x: PAD, y: PAD + 18, text: frame.title, size: 20, bold: true, color: th.fg }];
+  const marks: Mark[] = [
+    { t: 'text', x: PAD, y: PAD + 18, text: frame.title, size: 20, bold: true, color: th.fg },
+  ];
   let y = PAD + 40;
   for (const line of wrap(frame.subtitle, inner, (s) => measure(s, 13))) {
     marks.push({ t: 'text', x: PAD, y, text: line, size: 13, color: th.muted });
@@ -84,7 +123,16 @@ export function layoutPage(frame: Frame, mapWidth: number, mapHeight: number, me
   y = top + mapHeight + 22;
 
   for (const g of frame.legend) {
-    marks.push({ t: 'text', x: PAD, y, text: g.title, size: 12, bold: true, color: th.muted, group: g.overlay });
+    marks.push({
+      t: 'text',
+      x: PAD,
+      y,
+      text: g.title,
+      size: 12,
+      bold: true,
+      color: th.muted,
+      group: g.overlay,
+    });
     y += 8;
     let x = PAD;
     const rows: { x: number; item: (typeof g.items)[number]; label: string }[][] = [[]];
@@ -117,7 +165,15 @@ export function layoutPage(frame: Frame, mapWidth: number, mapHeight: number, me
     for (const n of g.notes ?? [])
       for (const line of wrap(n.text, inner, (s) => measure(s, 11, n.strong))) {
         y += 14;
-        marks.push({ t: 'text', x: PAD, y, text: line, size: 11, bold: n.strong, color: n.strong ? th.fg : th.muted });
+        marks.push({
+          t: 'text',
+          x: PAD,
+          y,
+          text: line,
+          size: 11,
+          bold: n.strong,
+          color: n.strong ? th.fg : th.muted,
+        });
       }
     y += 18;
   }

@@ -100,13 +100,29 @@ function markToSvg(m: Mark): string {
       'fill-opacity': m.fillOpacity,
       stroke: m.stroke,
     });
-  return el('circle', { cx: m.cx, cy: m.cy, r: m.r, fill: m.color, 'fill-opacity': m.fillOpacity, stroke: m.stroke });
+  return el('circle', {
+    cx: m.cx,
+    cy: m.cy,
+    r: m.r,
+    fill: m.color,
+    'fill-opacity': m.fillOpacity,
+    stroke: m.stroke,
+  });
 }
 
 export function buildSvg(x: SvgInput): string {
   const { page, theme: th } = x;
   const { width: w, height: h } = page.map;
-  const base = { width: w, height: h, view: x.view, theme: th, lang: x.lang, basemap: x.basemap, countryLabels: x.countryLabels, seaLabels: x.seaLabels };
+  const base = {
+    width: w,
+    height: h,
+    view: x.view,
+    theme: th,
+    lang: x.lang,
+    basemap: x.basemap,
+    countryLabels: x.countryLabels,
+    seaLabels: x.seaLabels,
+  };
   const ctx = svgContext(x.view, w, h, x.basemap);
   const overlays = x
     .overlays(ctx)
@@ -128,7 +144,11 @@ export function buildSvg(x: SvgInput): string {
       },
       basemapGroup(base) + el('g', { id: 'overlays' }, overlays) + labelsGroup(base),
     ),
-    el('g', { id: 'frame', 'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif' }, page.marks.map(markToSvg).join('')),
+    el(
+      'g',
+      { id: 'frame', 'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif' },
+      page.marks.map(markToSvg).join(''),
+    ),
   ].join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -23,7 +23,8 @@ export class MapContext {
     if (!target) return;
     const map = this.map;
     if (!map) return void (this.pending = target);
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduced =
+      typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const duration = reduced ? 0 : 900;
     if (target.kind === 'bounds') map.fitBounds(target.bounds, { padding: 60, maxZoom: 7, duration });
     else map.flyTo({ center: target.center, zoom: Math.max(target.zoom, 0), duration });

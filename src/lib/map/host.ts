@@ -70,7 +70,11 @@ export function layerDiff(
   return out;
 }
 
-export function applyLayerDiff(map: HostMap, before: readonly LayerSpecification[], after: readonly LayerSpecification[]) {
+export function applyLayerDiff(
+  map: HostMap,
+  before: readonly LayerSpecification[],
+  after: readonly LayerSpecification[],
+) {
   for (const d of layerDiff(before, after)) {
     if (!map.getLayer(d.layer)) continue;
     if (d.kind === 'paint') map.setPaintProperty(d.layer, d.key as never, d.value as never);
@@ -203,7 +207,12 @@ export class OverlayHost {
   }
 
   /** What is under a screen point: the topmost visible overlay's selection, or null. */
-  hit(x: number, y: number, views: (id: string) => unknown, input: OverlayInput): { sel: Selection; source?: string; fid?: string | number } | null {
+  hit(
+    x: number,
+    y: number,
+    views: (id: string) => unknown,
+    input: OverlayInput,
+  ): { sel: Selection; source?: string; fid?: string | number } | null {
     const layers = this.slots
       .filter((s) => s.visible && s.o.interactive)
       .flatMap((s) => s.o.interactive!.layers)

@@ -255,14 +255,23 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
             stroke: theme.agreement[s.status],
             'stroke-width': (s.agreement.id === v.selected ? 4 : multi ? 1 : 2.5) * theme.scale,
             'stroke-opacity': multi ? 0.4 : 1,
-            'stroke-dasharray': s.status === 'ended' ? `${2.5 * theme.scale} ${3.75 * theme.scale}` : undefined,
+            'stroke-dasharray':
+              s.status === 'ended' ? `${2.5 * theme.scale} ${3.75 * theme.scale}` : undefined,
           }),
         );
       }
     }
     return (
-      el('g', { class: 'parties', fill: theme.agreement.in_force, 'fill-opacity': 0.14, stroke: 'none' }, fills.map((d) => el('path', { d })).join('')) +
-      el('g', { class: 'selected-parties', fill: 'none', stroke: theme.fg, 'stroke-width': 1.6 * theme.scale }, outlines.map((d) => el('path', { d })).join('')) +
+      el(
+        'g',
+        { class: 'parties', fill: theme.agreement.in_force, 'fill-opacity': 0.14, stroke: 'none' },
+        fills.map((d) => el('path', { d })).join(''),
+      ) +
+      el(
+        'g',
+        { class: 'selected-parties', fill: 'none', stroke: theme.fg, 'stroke-width': 1.6 * theme.scale },
+        outlines.map((d) => el('path', { d })).join(''),
+      ) +
       el('g', { class: 'arcs', fill: 'none', 'stroke-linecap': 'round' }, arcs.join(''))
     );
   },

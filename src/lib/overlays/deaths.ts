@@ -107,7 +107,11 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
           { text: t('deaths.size') },
         ],
         link: iom?.url
-          ? { href: iom.url, text: `${t('deaths.attribution')} ${t('deaths.iomLink')}`, testid: 'deaths-attribution' }
+          ? {
+              href: iom.url,
+              text: `${t('deaths.attribution')} ${t('deaths.iomLink')}`,
+              testid: 'deaths-attribution',
+            }
           : undefined,
       },
     ];
@@ -131,7 +135,12 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
         key: x.id,
         sel: { kind: 'incident' as const, id: x.id },
         at: [x.lon, x.lat] as [number, number],
-        cells: { date: x.date, location: x.location ?? '', route: route(x.route), deadMissing: x.deadMissing },
+        cells: {
+          date: x.date,
+          location: x.location ?? '',
+          route: route(x.route),
+          deadMissing: x.deadMissing,
+        },
         display: { date: formatPartialDate(x.date, lang) },
       })),
     };
@@ -155,7 +164,13 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
     }
     return el(
       'g',
-      { fill: theme.death, 'fill-opacity': 0.75, stroke: theme.labelHalo, 'stroke-opacity': 0.85, 'stroke-width': 1 },
+      {
+        fill: theme.death,
+        'fill-opacity': 0.75,
+        stroke: theme.labelHalo,
+        'stroke-opacity': 0.85,
+        'stroke-width': 1,
+      },
       out.join(''),
     );
   },

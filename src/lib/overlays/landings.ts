@@ -49,7 +49,8 @@ const SOURCE = 'landings';
 function nameFor(v: LandingValue, { data, lang, t }: OverlayInput): string {
   const p = v.point;
   const cat = data.catalog;
-  if (p.areaType === 'place') return nameOf(cat.places.find((x) => x.id === p.area) ?? { name_en: p.area }, lang);
+  if (p.areaType === 'place')
+    return nameOf(cat.places.find((x) => x.id === p.area) ?? { name_en: p.area }, lang);
   return `${nameOf(cat.countries[p.area] ?? { name_en: p.area }, lang)} · ${t('landings.allPorts')}`;
 }
 
@@ -109,22 +110,20 @@ export const landings: Overlay<Prepared, LandingsView> = {
     },
   ],
   mapData: (v, input) => {
-    const features = v.values.map(
-      (x, i): Feature<Point> => ({
-        type: 'Feature',
-        id: i,
-        properties: {
-          key: x.point.key,
-          area: x.point.area,
-          areaType: x.point.areaType,
-          value: x.value,
-          qualifier: x.qualifier,
-          radius: v.radius(x.value),
-          label: `${nameFor(x, input)}\n${formatCount(x.value, x.qualifier, input.lang)}`,
-        },
-        geometry: { type: 'Point', coordinates: x.point.coords },
-      }),
-    );
+    const features = v.values.map((x, i): Feature<Point> => ({
+      type: 'Feature',
+      id: i,
+      properties: {
+        key: x.point.key,
+        area: x.point.area,
+        areaType: x.point.areaType,
+        value: x.value,
+        qualifier: x.qualifier,
+        radius: v.radius(x.value),
+        label: `${nameFor(x, input)}\n${formatCount(x.value, x.qualifier, input.lang)}`,
+      },
+      geometry: { type: 'Point', coordinates: x.point.coords },
+    }));
     const fc = { type: 'FeatureCollection' as const, features };
     return { data: { [SOURCE]: { fc, key: featureKey(fc) } } };
   },
@@ -155,7 +154,10 @@ export const landings: Overlay<Prepared, LandingsView> = {
     const country = (code: string) => (cat.countries[code] ? nameOf(cat.countries[code], lang) : code);
     return {
       id: 'landings',
-      caption: t('table.caption.landings', { metric: t(`metric.${v.metric}`), period: periodText(window, lang) }),
+      caption: t('table.caption.landings', {
+        metric: t(`metric.${v.metric}`),
+        period: periodText(window, lang),
+      }),
       columns: [
         { key: 'name', label: t('table.col.place') },
         { key: 'country', label: t('table.col.country') },
@@ -206,7 +208,17 @@ export const landings: Overlay<Prepared, LandingsView> = {
         );
     }
     return (
-      el('g', { class: 'circles', fill: theme.landing, 'fill-opacity': 0.45, stroke: theme.landing, 'stroke-width': 1.5 }, circles.join('')) +
+      el(
+        'g',
+        {
+          class: 'circles',
+          fill: theme.landing,
+          'fill-opacity': 0.45,
+          stroke: theme.landing,
+          'stroke-width': 1.5,
+        },
+        circles.join(''),
+      ) +
       el(
         'g',
         {

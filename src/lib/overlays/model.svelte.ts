@@ -15,7 +15,15 @@ import { OVERLAYS } from './index';
 import type { OverlayId } from './registry';
 import type { AnyOverlay, IncidentData, LegendGroup, OverlayInput, SvgContext } from './types';
 import type { Table } from '../ui/table/rows';
-import { exportOf, legendOf, summaryOf, svgGroupsOf, tablesOf, type Entry, type ExportRecord } from './describe';
+import {
+  exportOf,
+  legendOf,
+  summaryOf,
+  svgGroupsOf,
+  tablesOf,
+  type Entry,
+  type ExportRecord,
+} from './describe';
 
 const NOT_READY = Symbol('not ready');
 
@@ -38,7 +46,7 @@ export class OverlayModel {
   private readonly byId = new Map<OverlayId, OverlayState>();
 
   constructor(private readonly app: AppState) {
-    const model = this;
+    const synthetic = () => this.syntheticDeaths;
     this.input = {
       get data() {
         return app.data!;
@@ -63,7 +71,7 @@ export class OverlayModel {
         return app.layers;
       },
       get incidents(): IncidentData | null {
-        const s = model.syntheticDeaths;
+        const s = synthetic();
         if (s) return { list: [], sorted: s, dmPrefix: new Float64Array(s.n + 1) };
         return incidents.data;
       },

@@ -109,19 +109,17 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     },
   ],
   mapData: (v, { theme }) => {
-    const features = v.markers.map(
-      (m, i): Feature<Point> => ({
-        type: 'Feature',
-        id: i,
-        properties: {
-          country: m.funding.country,
-          radius: m.radius,
-          color: funderColor(m.funding.mainFunder, theme),
-          label: m.label,
-        },
-        geometry: { type: 'Point', coordinates: m.at },
-      }),
-    );
+    const features = v.markers.map((m, i): Feature<Point> => ({
+      type: 'Feature',
+      id: i,
+      properties: {
+        country: m.funding.country,
+        radius: m.radius,
+        color: funderColor(m.funding.mainFunder, theme),
+        label: m.label,
+      },
+      geometry: { type: 'Point', coordinates: m.at },
+    }));
     const fc = { type: 'FeatureCollection' as const, features };
     const links = { type: 'FeatureCollection' as const, features: v.links };
     return {
@@ -183,9 +181,11 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
             .filter((c) => f.totals[c] !== undefined)
             .map((c) => [
               `amount_${c}`,
-              new Intl.NumberFormat(lang, { style: 'currency', currency: c, maximumFractionDigits: 0 }).format(
-                f.totals[c],
-              ),
+              new Intl.NumberFormat(lang, {
+                style: 'currency',
+                currency: c,
+                maximumFractionDigits: 0,
+              }).format(f.totals[c]),
             ]),
         ),
       })),
@@ -196,7 +196,12 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       .map((l) => {
         const d = ctx.path(l);
         return d
-          ? el('path', { d, stroke: String(l.properties?.color), 'stroke-width': 2.5 * theme.scale, 'stroke-dasharray': '5 2.5' })
+          ? el('path', {
+              d,
+              stroke: String(l.properties?.color),
+              'stroke-width': 2.5 * theme.scale,
+              'stroke-dasharray': '5 2.5',
+            })
           : '';
       })
       .join('');

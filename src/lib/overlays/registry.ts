@@ -35,4 +35,6 @@ export const DEFAULT_LAYERS: Layers = Object.fromEntries(
 export const isLayerId = (s: string): s is LayerId => (LAYER_IDS as readonly string[]).includes(s);
 
 /** Every overlay id in menu order (legend, table and summary list overlays this way). */
-export const MENU_ORDER: readonly OverlayId[] = [...REGISTRY].sort((a, b) => a.menu - b.menu).map((r) => r.id);
+export const MENU_ORDER: readonly OverlayId[] = [...REGISTRY]
+  .sort((a, b) => a.menu - b.menu)
+  .map((r) => r.id);

@@ -156,12 +156,20 @@ export const routes: Overlay<Prepared, RoutesView> = {
           'data-id': f.properties.id,
           stroke: color(f),
           'stroke-width': w.toFixed(2),
-          'stroke-dasharray': f.properties.mode === 'land' ? `${(2 * w).toFixed(1)} ${(1.2 * w).toFixed(1)}` : undefined,
+          'stroke-dasharray':
+            f.properties.mode === 'land' ? `${(2 * w).toFixed(1)} ${(1.2 * w).toFixed(1)}` : undefined,
         }),
       );
       const arrows = arrowsAlong(ctx.line(f.geometry.coordinates as [number, number][]), 90, 6 * theme.scale);
       for (const a of arrows)
-        out.push(el('path', { class: 'arrow', d: arrowPath(a.x, a.y, a.angle, 6 * theme.scale), fill: color(f), stroke: 'none' }));
+        out.push(
+          el('path', {
+            class: 'arrow',
+            d: arrowPath(a.x, a.y, a.angle, 6 * theme.scale),
+            fill: color(f),
+            stroke: 'none',
+          }),
+        );
     }
     return out.join('');
   },

@@ -77,7 +77,11 @@ export const user: Overlay<null, UserView> = {
     },
   ],
   mapData: (v) => {
-    const filter: FilterSpecification = ['all', ['<=', ['get', 'from'], v.window[1]], ['>=', ['get', 'to'], v.window[0]]];
+    const filter: FilterSpecification = [
+      'all',
+      ['<=', ['get', 'from'], v.window[1]],
+      ['>=', ['get', 'to'], v.window[0]],
+    ];
     return {
       data: { [SOURCE]: sourceData(v.all) },
       filters: { 'user-points': filter, 'user-labels': filter },
@@ -127,7 +131,11 @@ export const user: Overlay<null, UserView> = {
       const s = ctx.project([p.lon, p.lat]);
       if (!s || s[0] < 0 || s[1] < 0 || s[0] > ctx.width || s[1] > ctx.height) continue;
       out.push(
-        el('circle', { cx: s[0].toFixed(1), cy: s[1].toFixed(1), r: 5 * theme.scale }, el('title', {}, svgEscape(p.name))),
+        el(
+          'circle',
+          { cx: s[0].toFixed(1), cy: s[1].toFixed(1), r: 5 * theme.scale },
+          el('title', {}, svgEscape(p.name)),
+        ),
       );
     }
     return el('g', { fill: theme.highlight, stroke: theme.fg, 'stroke-width': 1.5 }, out.join(''));

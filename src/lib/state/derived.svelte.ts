@@ -30,7 +30,9 @@ export class Derived {
   }
 
   /** Count series (prefix sums), built once per data load and shared with the overlays. */
-  series = $derived.by((): Map<string, Series> => (this.app.data ? buildSeriesOnce(this.app.data) : new Map()));
+  series = $derived.by((): Map<string, Series> =>
+    this.app.data ? buildSeriesOnce(this.app.data) : new Map(),
+  );
 
   /** The headline figure for the selected metric in the window (one metric, never mixed). */
   headline = $derived.by((): WindowSum | null => {

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { entriesFor, exportOf, legendOf, summaryOf, tablesOf } from './describe';
+import { OVERLAYS } from './index';
+import { LAYER_IDS, OVERLAY_IDS, DEFAULT_LAYERS, MENU_ORDER } from './registry';
+import { testInput, tKeys } from './testInput.test-helper';
+import { monthIndex } from '../data/time';
+import { sortPoints } from '../map/gpu/points';
+import type { Incident } from '../map/gpu/incidents';
+import type { IncidentData, OverlayInput } from './types';
+import { toCsv, toGeoJson } from '../export/content';
+
+const allOn = { routes: true, landings: true, programmes: true, agreements: true, deaths: true };
+const none = { routes: false, landings: false, programmes: false, agreements: false, deaths: false };
+const tables = (i: OverlayInput) => tablesOf(entriesFor(i), i);
+const table = (i: OverlayInput, id: string) => tables(i).find((x) => x.id === id)!;
+
+const incident = (id: string, date: string, deadMissing: number): Incident => ({
+  id,
+  date,
+  lat: 36,
+  lon: 21,
+  dead: deadMissing,
+  missing: null,
+  deadMissing,
+  survivors: null,
+  cause: null,
+  route: 'central_med',
+  country: null,
+  location: 'Off Pylos',
+  quality: null,
+  source: null,
+  link: null,
+});
+function incidentData(list: Incident[]): IncidentData {
+  const t = list.map((x) => monthIndex(x.date.slice(0, 7)) + 0.5);
+  const sorted = sortPoints(
+    list.map((x) => x.lon),
+    list.map((x) => x.lat),
+    t,
+    list.map(() => 3),
+  );
+  const dmPrefix = new Float64Array(list.length + 1);
+  for (let k = 0; k < list.length; k++) dmPrefix[k + 1] = dmPrefix[k] + list[sorted.order[k]].deadMissing;
+  return { list, sorted, dmPrefix };
+}
+
+describe('the registry', () => {
+  it('has one module per overlay, in z-order', () => {
+    expect(OVERLAYS.map((o) => o.id)).toEqual([...OVERLAY_IDS]);
+    expect(OVERLAY_IDS).toEqual(['agreements', 'programmes', 'routes', 'landings', 'deaths', 'user']);
+  });
+  it('lists the reader-switchable overlays in menu order, with their defaults', () => {
+    expect([...LAYER_IDS]).toEqual(['routes', 'landings', 'programmes', 'agreements', 'deaths']);
+    expect(DEFAULT_LAYERS).toEqual({
+      routes: true,
+      landings: true,
+      programmes: false,
+      agreements: true,
+      deaths: false,
+    });
+    expect(MENU_ORDER.at(-1)).toBe('user');
+  });
+  it('layer ids are unique across overlays', () => {
+    const i = testInput();
+    const ids = OVERLAYS.flatMap((o) => [
+      ...o.layers(i.theme, i.lang).map((l) => l.id),
+      ...(o.custom ? [o.custom.id] : []),
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('tables (what the map draws, one table per visible overlay)', () => {
+  it('has one table per overlay that is on, in menu order', () => {
+    expect(tables(testInput()).map((x) => x.id)).toEqual(['routes', 'landings', 'agreements']);
+    const every = tables(testInput({ layers: allOn, incidents: incidentData([]) })).map((x) => x.id);
+    expect(every).toEqual(['routes', 'landings', 'programmes', 'agreements', 'deaths']);
+    expect(tables(testInput({ layers: none }))).toEqual([]);
+  });
+
+  it('lists one landing row per circle, numbers raw for CSV and formatted for display, with notes', () => {
+    const landings = table(testInput(), 'landings');
+    expect(
+      landings.rows.map((r) => [r.key, r.cells.name, r.cells.value, r.cells.note, r.display?.value]),
+    ).toEqual([
+      ['sea_arrivals|country|ITA', 'Italy · landings.allPorts', 120066, '', '120,066'],
+      ['sea_arrivals|place|lampedusa', 'Lampedusa', 1200, 'table.note.partial', '≈1,200'],
+    ]);
+    expect(landings.columns.find((c) => c.key === 'value')).toMatchObject({ numeric: true });
+    expect(landings.rows[1].sel).toEqual({ kind: 'place', id: 'lampedusa' });
+  });
+
+  it('lists each agreement once however many arcs it has, names in the chosen language', () => {
+    const agreements = table(testInput({ lang: 'it' }), 'agreements');
+    expect(agreements.rows).toHaveLength(1);
+    expect(agreements.rows[0].cells).toMatchObject({
+      title: 'Memorandum Italia–Libia',
+      parties: 'Italia, Libia',
+      drawn: 'agreement.drawn.arc',
+    });
+    expect(agreements.rows[0].group).toBe('in_force');
+  });
+
+  it('lists route segments with the Frontex detections of their route', () => {
+    const routes = table(testInput(), 'routes');
+    expect(routes.rows.map((r) => [r.key, r.cells.detections])).toEqual([
+      ['cm-a', 6000],
+      ['cm-b', null],
+    ]);
+  });
+
+  it('lists the incidents in the window with their point for "show on map"', () => {
+    const list = [
+      incident('a', '2023-06-14', 3),
+      incident('b', '2023-07-01', 600),
+      incident('old', '2019-01-02', 9),
+    ];
+    const deaths = table(
+      testInput({ layers: { ...DEFAULT_LAYERS, deaths: true }, incidents: incidentData(list) }),
+      'deaths',
+    );
+    expect(deaths.rows.map((r) => [r.key, r.cells.deadMissing, r.cells.route, r.at])).toEqual([
+      ['a', 3, 'Central Mediterranean', [21, 36]],
+      ['b', 600, 'Central Mediterranean', [21, 36]],
+    ]);
+  });
+
+  it('splits programme amounts by currency, never adding them', () => {
+    const i = testInput({ layers: { ...DEFAULT_LAYERS, programmes: true } });
+    i.data.catalog.programmes.push({
+      ...i.data.catalog.programmes[0],
+      id: 'p2',
+      funder: 'GBR',
+      amount: 5,
+      currency: 'GBP',
+    });
+    const programmes = table(i, 'programmes');
+    expect(programmes.columns.map((c) => c.key)).toEqual([
+      'country',
+      'count',
+      'funder',
+      'amount_EUR',
+      'amount_GBP',
+    ]);
+    expect(programmes.rows[0].cells).toMatchObject({ amount_EUR: 1000000, amount_GBP: 5, count: 2 });
+  });
+
+  it("lists the reader's points in the window, apart from the curated tables", () => {
+    const p = (row: number, date: string, from: number, to: number) =>
+      ({ row, name: `P${row}`, lat: 35, lon: 12, from, to, date, value: null, note: null }) as const;
+    const i = testInput({
+      user: [
+        p(2, '2023-05', monthIndex('2023-05'), monthIndex('2023-05')),
+        p(3, '2019', monthIndex('2019-01'), monthIndex('2019-12')),
+      ],
+    });
+    const user = table(i, 'user');
+    expect(user.rows.map((r) => r.cells.name)).toEqual(['P2']);
+    expect(user.rows[0].sel).toBeNull();
+  });
+});
+
+describe('one model: legend, summary, table and export agree', () => {
+  it('counts an agreement once in the legend, the summary, the table and the CSV', () => {
+    const i = testInput();
+    const e = entriesFor(i);
+    const group = legendOf(e, i).find((g) => g.overlay === 'agreements')!;
+    const counts = Object.fromEntries(
+      group.items.filter((x) => x.count !== undefined).map((x) => [x.testid, x.count]),
+    );
+    expect(counts).toEqual({
+      'legend-status-signed': 0,
+      'legend-status-in_force': 1,
+      'legend-status-suspended': 0,
+      'legend-status-ended': 0,
+    });
+    expect(summaryOf(e, i)).toEqual(['summary.inForce{"n":1}']);
+    expect(tablesOf(e, i).find((x) => x.id === 'agreements')!.rows).toHaveLength(1);
+    expect(exportOf(e, i).filter((r) => r.row.layer === 'agreements')).toHaveLength(1);
+    expect(group.list?.items.map((x) => x.select)).toEqual([{ kind: 'agreement', id: 'undated' }]);
+  });
+
+  it('before an agreement is signed it is nowhere: not on the map, the legend, the summary or the table', () => {
+    const i = testInput({ window: [monthIndex('2016-01'), monthIndex('2016-12')] });
+    const e = entriesFor(i);
+    const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
+    const v = e.find((x) => x.o.id === 'agreements')!.view;
+    expect(ag.mapData(v, i).data!.agreements.fc.features).toEqual([]);
+    expect(summaryOf(e, i)).toEqual(['summary.inForce{"n":0}']);
+    expect(tablesOf(e, i).find((x) => x.id === 'agreements')!.rows).toEqual([]);
+  });
+
+  it('the selected agreement outlines its non-EU parties; party fills follow the window', () => {
+    const i = testInput({ selection: { kind: 'agreement', id: 'mou' } });
+    const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
+    const md = ag.mapData(ag.view(ag.prepare(i), i), i);
+    expect(md.filters!['agreements-parties']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA', 'LBY']]]);
+    expect(md.filters!['agreements-selected']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA', 'LBY']]]);
+    expect(md.data!.agreements.fc.features.every((f) => f.properties!.selected === 1)).toBe(true);
+  });
+
+  it('exports one CSV row per thing on the map, in the chosen language, with formulas defused', () => {
+    const i = testInput({ lang: 'it' });
+    const recs = exportOf(entriesFor(i), i);
+    expect(recs.map((r) => [r.row.layer, r.row.id, r.row.name])).toEqual([
+      ['routes', 'cm-a', ''],
+      ['routes', 'cm-b', ''],
+      ['landings', 'sea_arrivals|country|ITA', 'Italia'],
+      ['landings', 'sea_arrivals|place|lampedusa', 'Lampedusa'],
+      ['agreements', 'mou', 'Memorandum Italia–Libia'],
+    ]);
+    expect(recs.every((r) => r.row.window_from === '2023-01' && r.row.window_to === '2023-12')).toBe(true);
+    const gj = toGeoJson(recs);
+    expect(gj.features.map((f) => f.geometry?.type)).toEqual([
+      'LineString',
+      'LineString',
+      'Point',
+      'Point',
+      'MultiLineString',
+    ]);
+    const csv = toCsv([{ ...recs[0].row, name: '=HYPERLINK("x")' }]);
+    expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('leaves out overlays that are off', () => {
+    const i = testInput({ layers: { ...none, landings: true } });
+    expect([...new Set(exportOf(entriesFor(i), i).map((r) => r.row.layer))]).toEqual(['landings']);
+    expect(legendOf(entriesFor(i), i).map((g) => g.overlay)).toEqual(['landings']);
+  });
+
+  it('the deaths legend counts the incidents the GPU layer draws, and says IOM is a lower bound', () => {
+    const list = [
+      incident('a', '2023-06-14', 3),
+      incident('b', '2023-07-01', 600),
+      incident('old', '2019-01-02', 9),
+    ];
+    const i = testInput({ layers: { ...none, deaths: true }, incidents: incidentData(list) });
+    const g = legendOf(entriesFor(i), i)[0];
+    expect(g.items[0].count).toBe(2);
+    expect(g.notes?.map((n) => n.text)).toEqual([
+      tKeys('deaths.inWindow', { incidents: '2', deadMissing: '603' }),
+      'deaths.caveat',
+      'deaths.size',
+    ]);
+    expect(g.notes?.[1].strong).toBe(true);
+  });
+
+  it('does not mutate the data it is given', () => {
+    const i = testInput({ layers: allOn, selection: { kind: 'programme', id: 'country:LBY' } });
+    const before = JSON.stringify(i.data);
+    const e = entriesFor(i);
+    legendOf(e, i);
+    tablesOf(e, i);
+    exportOf(e, i);
+    for (const x of e) x.o.mapData(x.view, i);
+    expect(JSON.stringify(i.data)).toBe(before);
+  });
+});
