@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clampChapter, parseStories, parseStory, STORY_LAYERS, STORY_SELECTION_KINDS } from './stories';
-import { LAYER_IDS, SELECTION_KINDS } from '../state/app.svelte';
+import { clampChapter, parseStories, parseStory } from './stories';
 import { formatError, SOURCE_SPEC, validateCsv } from './schema';
 import { monthIndex } from './time';
 
@@ -136,13 +135,6 @@ describe('clampChapter', () => {
     [NaN, 0],
     [1.7, 1],
   ])('%d → %d', (n, want) => expect(clampChapter({ chapters: [{}, {}, {}] as never }, n)).toBe(want));
-});
-
-describe('the vocabularies match the app state', () => {
-  it('layers and selection kinds', () => {
-    expect([...STORY_LAYERS]).toEqual([...LAYER_IDS]);
-    expect([...STORY_SELECTION_KINDS]).toEqual([...SELECTION_KINDS]);
-  });
 });
 
 describe('the stories in data/stories', () => {

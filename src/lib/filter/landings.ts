@@ -4,7 +4,6 @@
  * window's length, so circles compare across time while playing).
  */
 import { scaleSqrt } from 'd3-scale';
-import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Metric } from '../data/schema';
 import type { CatalogFile } from '../data/types';
 import { sumWindow, type Series, type WindowSum } from './aggregate';
@@ -92,28 +91,4 @@ export function landingValues(
     if (r && r.value > 0) out.push({ ...r, point: p });
   }
   return out.sort((a, b) => b.value - a.value);
-}
-
-export function landingFeatures(
-  values: LandingValue[],
-  radius: (v: number) => number,
-  label: (v: LandingValue) => string,
-): FeatureCollection<Point> {
-  return {
-    type: 'FeatureCollection',
-    features: values.map((v, i): Feature<Point> => ({
-      type: 'Feature',
-      id: i,
-      properties: {
-        key: v.point.key,
-        area: v.point.area,
-        areaType: v.point.areaType,
-        value: v.value,
-        qualifier: v.qualifier,
-        radius: radius(v.value),
-        label: label(v),
-      },
-      geometry: { type: 'Point', coordinates: v.point.coords },
-    })),
-  };
 }

@@ -11,7 +11,7 @@ import type { Agreement } from '../data/json-schema';
 import { buildArcs, MULTI_PARTIES } from '../filter/agreements';
 import { isUndated, statusAt, STATUS_ORDER, type AgreementStatus } from '../filter/lifecycle';
 import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
-import { featureKey } from '../map/layers';
+import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el } from '../export/svgMap';
 import { periodText } from './format';

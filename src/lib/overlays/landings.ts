@@ -20,7 +20,7 @@ import { qualifierNote } from '../ui/table/rows';
 import { TIME_DOMAIN } from '../state/app.svelte';
 import { nameOf } from '../i18n/names';
 import { el, svgEscape } from '../export/svgMap';
-import { featureKey } from '../map/layers';
+import { featureKey } from '../map/fingerprint';
 import { buildSeriesOnce } from './series';
 import { num, periodText } from './format';
 import type { Overlay, OverlayInput } from './types';

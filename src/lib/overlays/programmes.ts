@@ -12,7 +12,7 @@ import { funderColor, fundingLink } from '../filter/funding';
 import { fundingByCountry, programmesIn, type CountryFunding } from '../filter/programmes';
 import { formatMoney } from '../filter/format';
 import type { CatalogFile } from '../data/types';
-import { featureKey } from '../map/layers';
+import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el, svgEscape } from '../export/svgMap';
 import { periodText } from './format';

@@ -4,16 +4,12 @@
 import { loadIncidents } from '../../data/load';
 import type { Manifest } from '../../data/types';
 import { incidentArrays, incidentRecords, type Incident } from './incidents';
-import { sortPoints, windowRange, type SortedPoints } from './points';
+import { sortPoints } from './points';
 import type { IncidentData } from '../../overlays/types';
 
 class IncidentStore {
   list = $state.raw<Incident[] | null>(null);
   byId = $state.raw<Map<string, Incident>>(new Map());
-  /** The incidents sorted by time, as the GPU layer draws them. */
-  sorted = $state.raw<SortedPoints | null>(null);
-  /** Prefix sums of dead and missing in sorted order (length n + 1). */
-  private dmPrefix = new Float64Array(1);
   error = $state<string | null>(null);
   /** Records, sorted arrays and prefix sums together, once loaded (what the deaths overlay reads). */
   data = $state.raw<IncidentData | null>(null);
@@ -25,13 +21,13 @@ class IncidentStore {
         const list = incidentRecords(f);
         const a = incidentArrays(list);
         const sorted = sortPoints(a.lon, a.lat, a.t, a.size);
-        this.dmPrefix = new Float64Array(list.length + 1);
+        // Prefix sums of dead and missing in time order: a window's total is two lookups.
+        const dmPrefix = new Float64Array(list.length + 1);
         for (let k = 0; k < list.length; k++)
-          this.dmPrefix[k + 1] = this.dmPrefix[k] + list[sorted.order[k]].deadMissing;
+          dmPrefix[k + 1] = dmPrefix[k] + list[sorted.order[k]].deadMissing;
         this.byId = new Map(list.map((x) => [x.id, x]));
         this.list = list;
-        this.sorted = sorted;
-        this.data = { list, sorted, dmPrefix: this.dmPrefix };
+        this.data = { list, sorted, dmPrefix };
         return list;
       },
       (e: Error) => {
@@ -41,14 +37,6 @@ class IncidentStore {
       },
     );
     return this.pending;
-  }
-
-  /** Incidents and dead-and-missing in an inclusive month window (two binary searches). */
-  inWindow(from: number, to: number): { incidents: number; deadMissing: number } {
-    const s = this.sorted;
-    if (!s) return { incidents: 0, deadMissing: 0 };
-    const { first, count } = windowRange(s.t, s.tBase, from, to);
-    return { incidents: count, deadMissing: this.dmPrefix[first + count] - this.dmPrefix[first] };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementsOnMap, nextSort, qualifierNote, sortRows, toCsv, type Column, type Row } from './rows';
+import { nextSort, qualifierNote, sortRows, toCsv, type Column, type Row } from './rows';
 
 const r = (key: string, name: string | null, value: number | null): Row => ({
   key,
@@ -74,12 +74,5 @@ describe('helpers', () => {
     expect(qualifierNote('approx', true)).toBe('approx');
     expect(qualifierNote('at_least', true)).toBe('atLeast');
     expect(qualifierNote('exact', false)).toBe('partial');
-  });
-  it('agreementsOnMap lists each agreement once however many arcs it has', () => {
-    const f = (id: string, status: string) => ({ properties: { id, status } });
-    expect(agreementsOnMap([f('a', 'signed'), f('a', 'signed'), f('b', 'in_force')])).toEqual([
-      { id: 'a', status: 'signed' },
-      { id: 'b', status: 'in_force' },
-    ]);
   });
 });

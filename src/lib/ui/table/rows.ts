@@ -1,11 +1,9 @@
 /**
- * The data table as plain data: one table per overlay that is on, holding exactly the features the
- * map draws for the window (landing circles, agreement arcs, programme markers, route lines,
- * IOM incidents);
- * sorting; and CSV of exactly what a table shows (same rows, same order, same columns).
+ * The data table as plain data (each overlay module builds its own table from its view, so a table
+ * holds exactly what the map draws for the window); sorting; and CSV of exactly what a table shows
+ * (same rows, same order, same columns).
  */
 import type { Qualifier } from '../../data/schema';
-import type { AgreementStatus } from '../../filter/lifecycle';
 import type { Selection } from '../../state/selection';
 import type { OverlayId } from '../../overlays/registry';
 import { csvText } from '../../export/csv';
@@ -83,16 +81,4 @@ export function toCsv(columns: readonly Column[], rows: readonly Row[]): string 
 export function qualifierNote(q: Qualifier, complete: boolean): 'approx' | 'atLeast' | 'partial' | null {
   if (!complete) return 'partial';
   return q === 'approx' ? 'approx' : q === 'at_least' ? 'atLeast' : null;
-}
-
-/** Unique agreement ids among the arcs the map draws, with their status (first arc wins). */
-export function agreementsOnMap(
-  features: readonly { properties: Record<string, unknown> | null }[],
-): { id: string; status: AgreementStatus }[] {
-  const seen = new Map<string, AgreementStatus>();
-  for (const f of features) {
-    const id = String(f.properties?.id);
-    if (!seen.has(id)) seen.set(id, f.properties?.status as AgreementStatus);
-  }
-  return [...seen].map(([id, status]) => ({ id, status }));
 }
