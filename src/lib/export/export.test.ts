@@ -227,3 +227,42 @@ describe('selection from a link', () => {
     expect(selectionExists(catalog, { kind: 'segment', id: 'nope' })).toBe(false);
   });
 });
+
+describe('svg labels', () => {
+  it('overlay labels give way to place names (one collision index, as on the map)', () => {
+    const { input, entries, frame } = frameFor();
+    const page = layoutPage(frame, 600, 400);
+    const italy = (name: string) => ({
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          type: 'Feature' as const,
+          properties: { name_en: name, rank: 1 },
+          // Exactly where the national total of Italy is drawn (COUNTRY_ANCHORS.ITA).
+          geometry: { type: 'Point' as const, coordinates: [14.6, 37.6] },
+        },
+      ],
+    });
+    const svgWith = (labels: ReturnType<typeof italy>) =>
+      buildSvg({
+        page,
+        theme: light,
+        lang: 'en',
+        view: { center: [13, 36], zoom: 4 },
+        basemap: { type: 'FeatureCollection', features: [square] },
+        countryLabels: labels,
+        seaLabels: { type: 'FeatureCollection', features: [] },
+        overlays: (ctx) =>
+          entries.filter((e) => e.visible).map((e) => ({ id: e.o.id, body: e.o.svg(e.view, input, ctx) })),
+        title: 'T',
+        description: 'D',
+      });
+    // With no place name there, Italy's circle carries its figure; under a place name it does not.
+    expect(svgWith({ type: 'FeatureCollection', features: [] } as never)).toContain(
+      'Italy · landings.allPorts 120,066',
+    );
+    const covered = svgWith(italy('Sicily'));
+    expect(covered).toContain('>SICILY<');
+    expect(covered).not.toContain('Italy · landings.allPorts 120,066');
+  });
+});

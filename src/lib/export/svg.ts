@@ -21,6 +21,7 @@ import {
   rewindForD3,
   svgEscape,
   type BasemapProps,
+  type Box,
   type LabelProps,
 } from './svgMap';
 
@@ -47,6 +48,7 @@ export function svgContext(
   width: number,
   height: number,
   basemap: FeatureCollection<Geometry, BasemapProps>,
+  taken: Box[] = [],
 ): SvgContext {
   const { projection, path } = makeProjection(view, width, height);
   const byIso = new Map<string, Feature<Geometry, BasemapProps>>();
@@ -69,6 +71,11 @@ export function svgContext(
       return countryCache.get(iso)!;
     },
     line: (coords) => projectLine(projection, coords),
+    place: (b) => {
+      if (taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1])) return false;
+      taken.push(b);
+      return true;
+    },
   };
 }
 
@@ -123,7 +130,10 @@ export function buildSvg(x: SvgInput): string {
     countryLabels: x.countryLabels,
     seaLabels: x.seaLabels,
   };
-  const ctx = svgContext(x.view, w, h, x.basemap);
+  // Place names first (they are drawn on top and win collisions, as on the map), then overlays.
+  const taken: Box[] = [];
+  const labels = labelsGroup(base, taken);
+  const ctx = svgContext(x.view, w, h, x.basemap, taken);
   const overlays = x
     .overlays(ctx)
     .map((g) => el('g', { id: g.id, 'data-overlay': g.id, fill: 'none' }, g.body))
@@ -142,7 +152,7 @@ export function buildSvg(x: SvgInput): string {
         'clip-path': `url(#${clipId})`,
         'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
       },
-      basemapGroup(base) + el('g', { id: 'overlays' }, overlays) + labelsGroup(base),
+      basemapGroup(base) + el('g', { id: 'overlays' }, overlays) + labels,
     ),
     el(
       'g',

@@ -290,7 +290,8 @@ interface Placed {
   lines: string[];
 }
 
-type Box = [number, number, number, number];
+/** A label's screen box: [x0, y0, x1, y1]. */
+export type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 function upper(s: string, lang: string) {
@@ -361,11 +362,14 @@ function textElement(l: Placed): string {
   );
 }
 
-/** Place names above the overlays: sea names (italic) and country names (capitals), with halos. */
-export function labelsGroup(x: BasemapInput): string {
+/**
+ * Place names above the overlays: sea names (italic) and country names (capitals), with halos.
+ * `taken` is the collision index: the boxes placed here are added to it, so overlay labels placed
+ * afterwards (SvgContext.place) give way to place names, as on the live map.
+ */
+export function labelsGroup(x: BasemapInput, taken: Box[] = []): string {
   const { projection } = makeProjection(x.view, x.width, x.height);
   const th = x.theme;
-  const taken: Box[] = [];
   // MapLibre places the topmost layer first: country names win over sea names.
   const countries = placeLabels(
     x.countryLabels,

@@ -186,7 +186,6 @@ export const landings: Overlay<Prepared, LandingsView> = {
     const { theme, lang } = input;
     const circles: string[] = [];
     const labels: string[] = [];
-    const placed: [number, number, number, number][] = [];
     const size = 12 * theme.scale;
     for (const x of v.values) {
       const p = ctx.project(x.point.coords);
@@ -200,7 +199,7 @@ export const landings: Overlay<Prepared, LandingsView> = {
         }),
       );
       // The largest circles (values come largest first) carry their figure; as MapLibre's collision
-      // engine does on the map, a label that would overlap one already placed is left out.
+      // engine does on the map, a label that would overlap a place name or another label is left out.
       const text = `${nameFor(x, input)} ${formatCount(x.value, x.qualifier, lang)}`;
       const w = text.length * size * 0.6;
       const box: [number, number, number, number] = [
@@ -209,11 +208,8 @@ export const landings: Overlay<Prepared, LandingsView> = {
         p[0] + w / 2,
         p[1] + size / 2,
       ];
-      const hits = placed.some((q) => box[0] < q[2] && box[2] > q[0] && box[1] < q[3] && box[3] > q[1]);
-      if (labels.length < 6 && !hits) {
-        placed.push(box);
+      if (labels.length < 6 && ctx.place(box))
         labels.push(el('text', { x: p[0].toFixed(1), y: (p[1] + 4).toFixed(1) }, svgEscape(text)));
-      }
     }
     return (
       el(

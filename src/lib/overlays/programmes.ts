@@ -205,28 +205,34 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
           : '';
       })
       .join('');
+    const size = 11 * theme.scale;
     const marks = v.markers
       .map((m) => {
         const p = ctx.project(m.at);
         if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) return '';
+        const circle = el('circle', {
+          cx: p[0].toFixed(1),
+          cy: p[1].toFixed(1),
+          r: m.radius.toFixed(1),
+          fill: funderColor(m.funding.mainFunder, theme),
+          'fill-opacity': 0.65,
+          stroke: theme.labelHalo,
+          'stroke-width': 1.5,
+          'data-country': m.funding.country,
+        });
+        // The amount under the marker, unless it would cover a place name or another label.
+        const y = p[1] + m.radius + size + 1;
+        const w = m.label.length * size * 0.6;
+        if (!ctx.place([p[0] - w / 2, y - size, p[0] + w / 2, y + 3])) return circle;
         return (
-          el('circle', {
-            cx: p[0].toFixed(1),
-            cy: p[1].toFixed(1),
-            r: m.radius.toFixed(1),
-            fill: funderColor(m.funding.mainFunder, theme),
-            'fill-opacity': 0.65,
-            stroke: theme.labelHalo,
-            'stroke-width': 1.5,
-            'data-country': m.funding.country,
-          }) +
+          circle +
           el(
             'text',
             {
               x: p[0].toFixed(1),
-              y: (p[1] + m.radius + 12 * theme.scale).toFixed(1),
+              y: y.toFixed(1),
               'text-anchor': 'middle',
-              'font-size': 11 * theme.scale,
+              'font-size': size,
               fill: theme.label,
               stroke: theme.labelHalo,
               'stroke-width': 3,

@@ -108,6 +108,11 @@ export interface SvgContext {
   path(g: Geometry | Feature): string;
   /** The path of a basemap country (ISO 3166 alpha-3), '' when not in view. */
   countryPath(iso3: string): string;
+  /**
+   * Reserve a label's box [x0, y0, x1, y1] in the shared collision index (place names are already
+   * in it): false, and nothing reserved, when it would overlap a label already placed.
+   */
+  place(box: [number, number, number, number]): boolean;
   /** Screen points of a line (for arrows along it). */
   line(coords: [number, number][]): [number, number][];
 }
