@@ -47,6 +47,7 @@ function outputs(w: [number, number], lang: 'en' | 'it', theme: keyof typeof THE
     t,
     metric: 'sea_arrivals',
     selection: null,
+    hover: null,
     layers,
     incidents: null,
     user: [],
@@ -126,12 +127,12 @@ describe('every output reads the one overlay model', () => {
           // The CSV has one row per agreement in the table, with the same status.
           const csv = o.exports.filter((r) => r.row.layer === 'agreements');
           expect(csv.map((r) => r.row.status).sort()).toEqual(table.rows.map((r) => r.group).sort());
-          // The SVG draws an arc group for exactly the agreements the table says are drawn as arcs.
-          const arcIds = new Set([...o.svg.matchAll(/data-id="([^"]+)" data-status="/g)].map((m) => m[1]));
-          const drawnAsArc = new Set(
-            table.rows.filter((r) => r.cells.drawn === t('agreement.drawn.arc')).map((r) => r.key),
-          );
-          expect(arcIds).toEqual(drawnAsArc);
+          // The SVG draws a marker for exactly the agreements the table says are drawn (in view).
+        const markerIds = new Set([...o.svg.matchAll(/data-id="([^"]+)" data-status="/g)].map((m) => m[1]));
+        const drawn = new Set(
+          table.rows.filter((r) => r.cells.drawn !== t('agreement.drawn.none')).map((r) => r.key),
+        );
+        expect(markerIds).toEqual(drawn);
         },
       ),
       { seed: 20261202, numRuns: 240 },

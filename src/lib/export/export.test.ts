@@ -163,16 +163,18 @@ describe('page layout', () => {
             ? [m.x2, m.y2]
             : m.t === 'rect'
               ? [m.x + m.w, m.y + m.h]
-              : [m.cx + m.r, m.cy + m.r];
+              : m.t === 'poly'
+                ? [Math.max(...m.points.map((p) => p[0])), Math.max(...m.points.map((p) => p[1]))]
+                : [m.cx + m.r, m.cy + m.r];
       expect(x).toBeLessThanOrEqual(big.width);
       expect(y).toBeLessThanOrEqual(big.height);
     }
   });
 
-  it('draws every swatch kind of the legend (line, dash, circle, fill)', () => {
+  it('draws every swatch kind of the legend (line, dash, circle, fill, diamond)', () => {
     const page = layoutPage(frameFor().frame, 800, 300);
     const kinds = new Set(page.marks.map((m) => (m.t === 'line' && m.dash ? 'dash' : m.t)));
-    expect([...kinds].sort()).toEqual(['circle', 'dash', 'line', 'rect', 'text']);
+    expect([...kinds].sort()).toEqual(['circle', 'dash', 'line', 'poly', 'rect', 'text']);
   });
 
   it('wraps words to the width', () => {

@@ -40,7 +40,8 @@ export type Mark =
       color: string;
       fillOpacity: number;
       stroke?: string;
-    };
+    }
+  | { t: 'poly'; points: [number, number][]; fill: string | null; stroke: string; width: number };
 
 export interface Page {
   width: number;
@@ -58,7 +59,15 @@ const HEADER = 64;
 const SW = 26;
 
 const swatchWidth = (s: Swatch | undefined) =>
-  !s ? 0 : s.kind === 'circle' ? Math.max(2 * s.r, 8) : s.kind === 'point' ? 2 * s.r + 2 : SW;
+  !s
+    ? 0
+    : s.kind === 'circle'
+      ? Math.max(2 * s.r, 8)
+      : s.kind === 'point'
+        ? 2 * s.r + 2
+        : s.kind === 'diamond'
+          ? 14
+          : SW;
 const swatchHeight = (s: Swatch | undefined) => (s?.kind === 'circle' ? 2 * s.r + 4 : 18);
 
 function swatchMarks(s: Swatch, x: number, y: number, rowH: number): Mark[] {
@@ -97,6 +106,21 @@ function swatchMarks(s: Swatch, x: number, y: number, rowH: number): Mark[] {
     case 'fill':
       return [
         { t: 'rect', x, y: cy - 6, w: SW, h: 12, color: s.color, fillOpacity: s.opacity, stroke: s.stroke },
+      ];
+    case 'diamond':
+      return [
+        {
+          t: 'poly',
+          points: [
+            [x + 7, cy - 6],
+            [x + 13, cy],
+            [x + 7, cy + 6],
+            [x + 1, cy],
+          ],
+          fill: s.hollow ? null : s.color,
+          stroke: s.hollow ? s.color : s.stroke,
+          width: s.hollow ? 2 : 1,
+        },
       ];
   }
 }

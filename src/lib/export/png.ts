@@ -24,6 +24,17 @@ function drawMark(g: CanvasRenderingContext2D, m: Mark) {
     g.stroke();
     g.setLineDash([]);
     g.globalAlpha = 1;
+  } else if (m.t === 'poly') {
+    g.beginPath();
+    m.points.forEach(([px, py], i) => (i ? g.lineTo(px, py) : g.moveTo(px, py)));
+    g.closePath();
+    if (m.fill) {
+      g.fillStyle = m.fill;
+      g.fill();
+    }
+    g.strokeStyle = m.stroke;
+    g.lineWidth = m.width;
+    g.stroke();
   } else if (m.t === 'rect') {
     g.fillStyle = m.color;
     g.globalAlpha = m.fillOpacity;

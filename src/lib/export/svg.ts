@@ -97,6 +97,13 @@ function markToSvg(m: Mark): string {
       'stroke-dasharray': m.dash,
       'stroke-opacity': m.opacity,
     });
+  if (m.t === 'poly')
+    return el('path', {
+      d: `M${m.points.map(([px, py]) => `${px},${py}`).join('L')}Z`,
+      fill: m.fill ?? 'none',
+      stroke: m.stroke,
+      'stroke-width': m.width,
+    });
   if (m.t === 'rect')
     return el('rect', {
       x: m.x,

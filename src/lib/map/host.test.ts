@@ -137,16 +137,21 @@ function setup(input: OverlayInput = testInput()) {
 }
 
 describe('the overlay host', () => {
-  it('adds every overlay once, in registry z-order, below the labels', () => {
+  it('adds every overlay once, in registry z-order, below the labels (circle labels above them)', () => {
     const { map, host } = setup();
     const order = map.order();
-    expect(order.at(-1)).toBe('sea-labels');
-    const ours = order.slice(0, -1);
-    expect(ours).toEqual(host.layerIds());
-    // Each overlay's layers are contiguous and the overlays follow the registry.
+    const labels = order.indexOf('sea-labels');
+    // Only layers marked crossings:top (the landing circles' labels) sit above the place names.
+    expect(order.slice(labels + 1)).toEqual(['landings-labels']);
+    const ours = order.filter((id) => id !== 'sea-labels');
+    expect([...ours].sort()).toEqual([...host.layerIds()].sort());
+    // Below the labels, each overlay's layers are contiguous and the overlays follow the registry.
     const owner = (id: string) =>
       overlays.find((o) => o.layers(light, 'en').some((l) => l.id === id) || o.custom?.id === id)!.id;
-    const seq = ours.map(owner).filter((id, i, a) => a[i - 1] !== id);
+    const seq = order
+      .slice(0, labels)
+      .map(owner)
+      .filter((id, i, a) => a[i - 1] !== id);
     expect(seq).toEqual([...OVERLAY_IDS]);
     expect(ours).toContain('deaths-points');
   });
@@ -183,16 +188,19 @@ describe('the overlay host', () => {
         .only('setData')
         .map((c) => c[1])
         .sort(),
-    ).toEqual(['agreements', 'landings', 'programme-links', 'programmes', 'user']);
+    ).toEqual(['agreement-markers', 'agreements', 'landings', 'programme-links', 'programmes', 'user']);
     map.calls = [];
     for (const o of overlays) host.apply(o.id, views.get(o.id), input);
     expect(map.calls.filter((c) => c[0] !== 'redraw')).toEqual([]);
-    // A selection changes the selected parties' filter and the arcs' `selected` flag, nothing else.
+    // A selection draws its connectors, outlines its parties and rings its marker, nothing else.
     const sel = { ...input, selection: { kind: 'agreement' as const, id: 'mou' } };
     const ag = overlays.find((o) => o.id === 'agreements')!;
     host.apply('agreements', ag.view(ag.prepare(sel), sel), sel);
     expect(map.only('setFilter').map((c) => c[1])).toEqual(['agreements-selected']);
     expect(map.only('setData').map((c) => c[1])).toEqual(['agreements']);
+    expect(map.only('setFeatureState')).toEqual([
+      ['setFeatureState', { source: 'agreement-markers', id: 0 }, { hover: true }],
+    ]);
   });
 
   it('filters set from data survive a theme change (the party fill keeps its countries)', () => {
@@ -214,17 +222,18 @@ describe('the overlay host', () => {
       ['agreements-selected', 'none'],
       ['agreements-arcs-casing', 'none'],
       ['agreements-arcs', 'none'],
+      ['agreements-markers', 'none'],
     ]);
   });
 
   it('one click handler selects the topmost overlay’s feature', () => {
     const { map, host, views, input } = setup();
     const picked: unknown[] = [];
-    host.bindPointer(
-      (id) => views.get(id as never),
-      input,
-      (s) => picked.push(s),
-    );
+    const hovered: unknown[] = [];
+    host.bindPointer((id) => views.get(id as never), input, {
+      select: (s) => picked.push(s),
+      hover: (h) => hovered.push(h?.sel ?? null),
+    });
     map.rendered = [
       { layer: { id: 'agreements-arcs' }, source: 'agreements', id: 0, properties: { id: 'mou' } },
       {
@@ -238,12 +247,13 @@ describe('the overlay host', () => {
     expect(picked).toEqual([{ kind: 'place', id: 'lampedusa' }]);
     map.rendered = map.rendered.slice(0, 1);
     map.fire('mousemove', { point: { x: 5, y: 5 } });
-    expect(map.only('setFeatureState').at(-1)).toEqual([
-      'setFeatureState',
-      { source: 'agreements', id: 0 },
-      { hover: true },
-    ]);
+    expect(hovered).toEqual([{ kind: 'agreement', id: 'mou' }]);
     expect(map.canvas.style.cursor).toBe('pointer');
+    map.rendered = [];
+    map.fire('mousemove', { point: { x: 50, y: 5 } });
+    map.fire('mouseout', {});
+    expect(hovered.at(-1)).toBeNull();
+    expect(map.canvas.style.cursor).toBe('');
   });
 
   it('after a context restore, re-adds the GPU layer at its z-position and re-applies feature-state', () => {
@@ -255,7 +265,16 @@ describe('the overlay host', () => {
     expect(map.order()).toEqual(before);
     expect(host.customLayer('deaths')).not.toBe(first);
     expect(map.only('addLayer')).toEqual([['addLayer', 'deaths-points', 'user-points']]);
-    expect(map.only('setFeatureState').length).toBe(2); // both route segments' flow/selected state
+    // Every feature with state comes back: 2 route segments, 2 landing circles, 1 agreement
+    // marker, 1 programme marker (the fixture's).
+    expect(map.only('setFeatureState').map((c) => (c[1] as { source: string }).source).sort()).toEqual([
+      'agreement-markers',
+      'landings',
+      'landings',
+      'programmes',
+      'routes',
+      'routes',
+    ]);
     expect(map.only('removeSource')).toEqual([]);
   });
 });

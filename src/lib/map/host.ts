@@ -42,6 +42,17 @@ export type HostMap = Pick<
 >;
 
 type Props = Record<string, unknown>;
+
+/** A feature under the pointer: its overlay, what selecting it means, and its properties. */
+export interface Hit {
+  overlay: string;
+  sel: Selection;
+  props: Record<string, unknown>;
+}
+
+/** Layers whose metadata says so go above the basemap labels (circle labels win collisions). */
+const onTop = (l: LayerSpecification) =>
+  !!(l as { metadata?: Record<string, unknown> }).metadata?.['crossings:top'];
 const json = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 const propsOf = (l: LayerSpecification, k: 'paint' | 'layout'): Props =>
   ((l as unknown as Record<string, Props | undefined>)[k] ?? {}) as Props;
@@ -94,7 +105,6 @@ interface Slot {
 
 export class OverlayHost {
   private readonly slots: Slot[];
-  private hovered: { source: string; id: string | number } | null = null;
   private unbind: (() => void) | null = null;
 
   constructor(
@@ -126,7 +136,8 @@ export class OverlayHost {
       for (const [id, src] of Object.entries(s.o.sources(input)))
         if (!this.map.getSource(id)) this.map.addSource(id, src);
       s.specs = s.o.layers(input.theme, input.lang);
-      for (const l of s.specs) if (!this.map.getLayer(l.id)) this.map.addLayer(l, this.before());
+      for (const l of s.specs)
+        if (!this.map.getLayer(l.id)) this.map.addLayer(l, onTop(l) ? undefined : this.before());
       if (s.o.custom && !s.custom) {
         const layer = s.o.custom.create(input);
         s.custom = layer;
@@ -206,13 +217,8 @@ export class OverlayHost {
     return (this.slots.find((x) => x.o.id === id)?.custom as L | undefined) ?? null;
   }
 
-  /** What is under a screen point: the topmost visible overlay's selection, or null. */
-  hit(
-    x: number,
-    y: number,
-    views: (id: string) => unknown,
-    input: OverlayInput,
-  ): { sel: Selection; source?: string; fid?: string | number } | null {
+  /** What is under a screen point: the topmost visible overlay's feature, or null. */
+  hit(x: number, y: number, views: (id: string) => unknown, input: OverlayInput): Hit | null {
     const layers = this.slots
       .filter((s) => s.visible && s.o.interactive)
       .flatMap((s) => s.o.interactive!.layers)
@@ -223,39 +229,47 @@ export class OverlayHost {
       if (!s.visible) continue;
       if (s.custom && s.o.custom?.pick) {
         const sel = s.o.custom.pick(s.custom, x, y, views(s.o.id), input);
-        if (sel) return { sel };
+        if (sel) return { overlay: s.o.id, sel, props: { id: sel.id } };
       }
       const mine = s.o.interactive;
       const f = mine && feats.find((f) => mine.layers.includes(f.layer.id));
-      if (f && mine) return { sel: mine.select(f.properties ?? {}), source: f.source, fid: f.id };
+      if (f && mine) {
+        const props = (f.properties ?? {}) as Record<string, unknown>;
+        return { overlay: s.o.id, sel: mine.select(props), props };
+      }
     }
     return null;
   }
 
-  /** One mousemove and one click handler for every overlay. */
-  bindPointer(views: (id: string) => unknown, input: OverlayInput, select: (sel: Selection) => void) {
+  /**
+   * One mousemove, one click and one mouseout handler for every overlay. Hover is reported, not
+   * drawn here: the app keeps it as state, and each overlay highlights it in its mapData (the same
+   * path keyboard focus in the table takes).
+   */
+  bindPointer(
+    views: (id: string) => unknown,
+    input: OverlayInput,
+    on: { select(sel: Selection): void; hover(hit: Hit | null, point: { x: number; y: number }): void },
+  ) {
     this.unbind?.();
     const canvas = () => this.map.getCanvas();
+    let last = '';
     const move = (e: MapMouseEvent) => {
       const h = this.hit(e.point.x, e.point.y, views, input);
-      const next = h?.source !== undefined && h.fid !== undefined ? { source: h.source, id: h.fid } : null;
-      if (json(next) !== json(this.hovered)) {
-        if (this.hovered && this.map.getSource(this.hovered.source))
-          this.map.setFeatureState(this.hovered, { hover: false });
-        if (next) this.map.setFeatureState(next, { hover: true });
-        this.hovered = next;
-      }
       canvas().style.cursor = h ? 'pointer' : '';
+      const k = h ? `${h.overlay}:${json(h.sel)}:${json(h.props)}` : '';
+      // The tooltip follows the pointer; the hover state changes only when the feature does.
+      on.hover(h, e.point);
+      last = k;
     };
     const click = (e: MapMouseEvent) => {
       const h = this.hit(e.point.x, e.point.y, views, input);
-      if (h?.sel) select(h.sel);
+      if (h?.sel) on.select(h.sel);
     };
     const leave = () => {
-      if (this.hovered && this.map.getSource(this.hovered.source))
-        this.map.setFeatureState(this.hovered, { hover: false });
-      this.hovered = null;
       canvas().style.cursor = '';
+      if (last) on.hover(null, { x: 0, y: 0 });
+      last = '';
     };
     this.map.on('mousemove', move);
     this.map.on('click', click);
@@ -275,7 +289,6 @@ export class OverlayHost {
    * is applied again so feature-state comes back. Sources keep their data and layers their filters.
    */
   restore(input: OverlayInput, views: (id: string) => unknown) {
-    this.hovered = null;
     this.slots.forEach((s, i) => {
       s.state.clear();
       if (!s.o.custom || !s.custom) return;

@@ -46,6 +46,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       id: 'routes-casing',
       type: 'line',
       source: ROUTE_SOURCE,
+      metadata: { 'crossings:legend': 'route' },
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': theme.labelHalo,
@@ -57,6 +58,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       id: 'routes-line',
       type: 'line',
       source: ROUTE_SOURCE,
+      metadata: { 'crossings:legend': 'route' },
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': groupColor(theme),
@@ -73,6 +75,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       id: 'routes-arrows',
       type: 'symbol',
       source: ROUTE_SOURCE,
+      metadata: { 'crossings:legend': 'route-arrow' },
       layout: {
         'symbol-placement': 'line',
         'symbol-spacing': 90,

@@ -1,33 +1,42 @@
 /**
- * Agreements: every dated agreement that has a status at the end of the window. Those between
- * capitals are drawn as great-circle arcs coloured by status (ended dashed; multilateral processes
- * faint); their non-EU parties are tinted; the selected agreement's parties are outlined. One list
- * (`shown`) feeds the arcs, the legend counts, the summary, the table and the exports, so "in force"
- * is the same number everywhere. Agreements with no arc (one party, or EU-wide) are still listed.
+ * Agreements: every dated agreement that has a status at the end of the window. Agreements are
+ * context, not routes, so by default nothing crosses the map: each agreement is a small diamond at a
+ * party's capital (the partner's, for a bilateral one), coloured by status (hollow when ended), side
+ * by side where several share a capital; the non-EU parties are tinted. Only the selected or hovered
+ * agreement draws curved connectors between its parties' capitals and outlines its parties, and a
+ * multilateral process never draws a fan. One list (`shown`) feeds the markers, the legend counts,
+ * the summary, the table and the exports, so "in force" is the same number everywhere.
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import type { Feature, LineString } from 'geojson';
+import type { Feature, LineString, Point } from 'geojson';
 import type { Agreement } from '../data/json-schema';
-import { buildArcs, MULTI_PARTIES } from '../filter/agreements';
+import { capitalOf, MULTI_PARTIES } from '../filter/agreements';
+import { curve } from '../filter/funding';
 import { isUndated, statusAt, STATUS_ORDER, type AgreementStatus } from '../filter/lifecycle';
 import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el } from '../export/svgMap';
 import { periodText } from './format';
-import type { Overlay } from './types';
+import type { CatalogFile } from '../data/types';
+import type { Overlay, OverlayInput } from './types';
 
-/** How an agreement appears on the map (an arc, a tinted country, or only in the table). */
-export const DRAWN = ['arc', 'fill', 'none'] as const;
+/** How an agreement appears on the map: a marker at a capital, or not at all (no capital known). */
+export const DRAWN = ['marker', 'none'] as const;
 export type Drawn = (typeof DRAWN)[number];
+
 export interface AgreementShown {
   agreement: Agreement;
   status: AgreementStatus;
-  lines: [number, number][][];
+  /** Where its marker sits, and its place in the row of markers at that capital. */
+  at: [number, number] | null;
+  anchor: string;
+  offset: number;
   drawn: Drawn;
 }
 interface Prepared {
-  dated: { agreement: Agreement; lines: [number, number][][] }[];
+  cat: CatalogFile;
+  dated: { agreement: Agreement; anchor: string; at: [number, number] | null }[];
   undated: Agreement[];
 }
 export interface AgreementsView {
@@ -38,24 +47,83 @@ export interface AgreementsView {
   /** Non-EU parties of the selected agreement (outlined), if it is shown. */
   selectedParties: string[];
   selected: string | null;
+  /** Connectors of the selected agreement (bilateral or small; never a multilateral fan). */
+  links: [number, number][][];
   undated: Agreement[];
+  cat: CatalogFile;
 }
 
-const SOURCE = 'agreements';
+const SOURCE_LINKS = 'agreements';
+const SOURCE_MARKERS = 'agreement-markers';
+/** Distance between markers sharing a capital, in icon pixels (× icon-size on screen). */
+const MARKER_STEP = 26;
+const ICON = 'agreement-diamond';
+const ICON_HOLLOW = 'agreement-diamond-hollow';
+
+const nonEu = (a: Agreement) => a.parties.filter((p) => p !== 'EU');
 const partyFilter = (isos: string[]): FilterSpecification => [
   'in',
   ['get', COUNTRY_ISO_PROPERTY],
   ['literal', isos],
 ];
-const nonEu = (a: Agreement) => a.parties.filter((p) => p !== 'EU');
+
+/**
+ * The party whose capital holds the marker: the partner of a bilateral agreement (listed after the
+ * European party), the first non-EU party of a multilateral one, Brussels for an EU-only instrument.
+ */
+export function anchorParty(a: Agreement): string {
+  const others = nonEu(a);
+  if (!others.length) return 'EU';
+  return a.parties.length > MULTI_PARTIES ? others[0] : others[others.length - 1];
+}
+
+/** Curved connectors from the anchor to each other party (a small agreement only). */
+function linksOf(cat: CatalogFile, a: Agreement): [number, number][][] {
+  if (a.parties.length > MULTI_PARTIES) return [];
+  const hub = capitalOf(cat, anchorParty(a));
+  if (!hub) return [];
+  return a.parties
+    .filter((p) => p !== anchorParty(a))
+    .map((p) => capitalOf(cat, p))
+    .filter((c): c is [number, number] => !!c && (c[0] !== hub[0] || c[1] !== hub[1]))
+    .map((c) => curve(c, hub, 0.18));
+}
+
+/** An SDF diamond (filled, or a ring for "ended") drawn into RGBA pixels. */
+function diamond(hollow: boolean, size = 24) {
+  const data = new Uint8Array(size * size * 4);
+  const c = (size - 1) / 2;
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const d = (Math.abs(x - c) + Math.abs(y - c)) / c; // 1 on the diamond's edge
+      const inside = hollow ? d <= 0.95 && d >= 0.55 : d <= 0.95;
+      data.set([0, 0, 0, inside ? 255 : 0], (y * size + x) * 4);
+    }
+  return { width: size, height: size, data, sdf: true };
+}
+
+function statusColor(theme: OverlayInput['theme']): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'status'],
+    ...STATUS_ORDER.slice(0, 3).flatMap((s) => [s, theme.agreement[s]]),
+    theme.agreement.ended,
+  ] as unknown as ExpressionSpecification;
+}
+
+const hoverOr = (v: AgreementsView, hover: OverlayInput['hover']) =>
+  hover?.kind === 'agreement' ? hover.id : v.selected;
 
 export const agreements: Overlay<Prepared, AgreementsView> = {
   id: 'agreements',
   prepare: ({ data }) => {
-    const arcs = new Map(buildArcs(data.catalog).map((a) => [a.agreement.id, a.lines]));
-    const all = data.catalog.agreements;
+    const cat = data.catalog;
+    const all = cat.agreements;
     return {
-      dated: all.filter((a) => !isUndated(a)).map((a) => ({ agreement: a, lines: arcs.get(a.id) ?? [] })),
+      cat,
+      dated: all
+        .filter((a) => !isUndated(a))
+        .map((a) => ({ agreement: a, anchor: anchorParty(a), at: capitalOf(cat, anchorParty(a)) })),
       undated: all.filter(isUndated),
     };
   },
@@ -63,14 +131,18 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
     const shown: AgreementShown[] = [];
     const counts: Record<AgreementStatus, number> = { signed: 0, in_force: 0, suspended: 0, ended: 0 };
     const parties = new Set<string>();
-    for (const { agreement, lines } of p.dated) {
+    const perAnchor = new Map<string, number>();
+    for (const { agreement, anchor, at } of p.dated) {
       const status = statusAt(agreement, window[1]);
       if (!status) continue;
-      const drawn: Drawn = lines.length ? 'arc' : nonEu(agreement).length ? 'fill' : 'none';
-      shown.push({ agreement, status, lines, drawn });
+      const slot = perAnchor.get(anchor) ?? 0;
+      perAnchor.set(anchor, slot + 1);
+      shown.push({ agreement, status, at, anchor, offset: slot, drawn: at ? 'marker' : 'none' });
       counts[status]++;
       for (const c of nonEu(agreement)) parties.add(c);
     }
+    // Centre each capital's row of markers on the capital.
+    for (const s of shown) s.offset -= ((perAnchor.get(s.anchor) ?? 1) - 1) / 2;
     const selected = selection?.kind === 'agreement' ? selection.id : null;
     const sel = shown.find((s) => s.agreement.id === selected);
     return {
@@ -79,17 +151,17 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
       parties: [...parties].sort(),
       selectedParties: sel ? nonEu(sel.agreement).sort() : [],
       selected,
+      links: sel ? linksOf(p.cat, sel.agreement) : [],
       undated: p.undated,
+      cat: p.cat,
     };
   },
-  sources: () => ({ [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }),
+  sources: () => ({
+    [SOURCE_LINKS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    [SOURCE_MARKERS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  }),
+  images: () => ({ [ICON]: diamond(false), [ICON_HOLLOW]: diamond(true) }),
   layers: (theme) => {
-    const color = [
-      'match',
-      ['get', 'status'],
-      ...STATUS_ORDER.slice(0, 3).flatMap((s) => [s, theme.agreement[s]]),
-      theme.agreement.ended,
-    ] as unknown as ExpressionSpecification;
     const hover = ['boolean', ['feature-state', 'hover'], false] as ExpressionSpecification;
     return [
       {
@@ -97,88 +169,117 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         type: 'fill',
         source: COUNTRY_SOURCE,
         filter: partyFilter([]),
-        paint: { 'fill-color': theme.agreement.in_force, 'fill-opacity': 0.14 },
+        metadata: { 'crossings:legend': 'agreement-party' },
+        paint: { 'fill-color': theme.agreement.in_force, 'fill-opacity': 0.12 },
       },
       {
         id: 'agreements-selected',
         type: 'line',
         source: COUNTRY_SOURCE,
         filter: partyFilter([]),
+        metadata: { 'crossings:legend': 'agreement-selected' },
         paint: { 'line-color': theme.fg, 'line-width': 1.6 * theme.scale },
       },
       {
         id: 'agreements-arcs-casing',
         type: 'line',
-        source: SOURCE,
+        source: SOURCE_LINKS,
         layout: { 'line-cap': 'round' },
-        paint: {
-          'line-color': theme.labelHalo,
-          'line-width': 4.5 * theme.scale,
-          'line-opacity': ['case', ['==', ['get', 'multi'], 1], 0, 0.8],
-        },
+        metadata: { 'crossings:legend': 'agreement-link' },
+        paint: { 'line-color': theme.labelHalo, 'line-width': 4 * theme.scale, 'line-opacity': 0.8 },
       },
       {
         id: 'agreements-arcs',
         type: 'line',
-        source: SOURCE,
+        source: SOURCE_LINKS,
         layout: { 'line-cap': 'round' },
+        metadata: { 'crossings:legend': 'agreement-link' },
         paint: {
-          'line-color': color,
-          'line-width': [
-            'case',
-            hover,
-            4.5 * theme.scale,
-            ['==', ['get', 'selected'], 1],
-            4 * theme.scale,
-            ['==', ['get', 'multi'], 1],
-            1 * theme.scale,
-            2.5 * theme.scale,
-          ],
-          'line-opacity': ['case', hover, 1, ['==', ['get', 'multi'], 1], 0.4, 1],
-          'line-dasharray': [
-            'case',
-            ['==', ['get', 'status'], 'ended'],
-            ['literal', [1, 1.5]],
-            ['literal', [1, 0]],
-          ],
+          'line-color': statusColor(theme),
+          'line-width': 2 * theme.scale,
+          'line-dasharray': [3, 1.5],
+        },
+      },
+      {
+        id: 'agreements-markers',
+        type: 'symbol',
+        source: SOURCE_MARKERS,
+        metadata: { 'crossings:legend': 'agreement-marker' },
+        layout: {
+          'icon-image': ['case', ['==', ['get', 'status'], 'ended'], ICON_HOLLOW, ICON],
+          'icon-size': 0.6 * theme.scale,
+          'icon-offset': ['get', 'offset'],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          'symbol-sort-key': ['get', 'order'],
+        },
+        paint: {
+          'icon-color': statusColor(theme),
+          'icon-halo-color': ['case', hover, theme.fg, theme.labelHalo],
+          'icon-halo-width': ['case', hover, 2.5, 1.5],
         },
       },
     ];
   },
-  mapData: (v) => {
-    const features: Feature<LineString>[] = [];
-    v.shown.forEach((s, i) =>
-      s.lines.forEach((line, j) =>
-        features.push({
-          type: 'Feature',
-          id: i * 16 + j,
-          properties: {
-            id: s.agreement.id,
-            status: s.status,
-            parties: s.agreement.parties.join(';'),
-            // Multilateral processes draw a star of arcs: faint, so they don't hide the routes.
-            multi: s.agreement.parties.length > MULTI_PARTIES ? 1 : 0,
-            selected: s.agreement.id === v.selected ? 1 : 0,
-          },
-          geometry: { type: 'LineString', coordinates: line },
-        }),
-      ),
-    );
-    const fc = { type: 'FeatureCollection' as const, features };
+  mapData: (v, { hover }) => {
+    const markers: Feature<Point>[] = v.shown
+      .filter((s) => s.at)
+      .map((s, i) => ({
+        type: 'Feature',
+        id: i,
+        properties: {
+          id: s.agreement.id,
+          status: s.status,
+          offset: [s.offset * MARKER_STEP, 0],
+          order: STATUS_ORDER.indexOf(s.status),
+        },
+        geometry: { type: 'Point', coordinates: s.at! },
+      }));
+    // Connectors of the agreement under the pointer or in focus (else the selected one).
+    const focus = hoverOr(v, hover);
+    const owner = v.shown.find((s) => s.agreement.id === focus);
+    const links: Feature<LineString>[] = (owner ? linksOf(v.cat, owner.agreement) : []).map((line, j) => ({
+      type: 'Feature',
+      id: j,
+      properties: { id: owner!.agreement.id, status: owner!.status },
+      geometry: { type: 'LineString', coordinates: line },
+    }));
+    const mfc = { type: 'FeatureCollection' as const, features: markers };
+    const lfc = { type: 'FeatureCollection' as const, features: links };
+    const state = new Map<number, Record<string, boolean>>();
+    markers.forEach((m, i) => state.set(i, { hover: m.properties!.id === focus }));
     return {
-      data: { [SOURCE]: { fc, key: featureKey(fc) } },
+      data: {
+        [SOURCE_MARKERS]: { fc: mfc, key: featureKey(mfc) },
+        [SOURCE_LINKS]: { fc: lfc, key: featureKey(lfc) },
+      },
+      state: { [SOURCE_MARKERS]: state },
       filters: {
         'agreements-parties': partyFilter(v.parties),
-        'agreements-selected': partyFilter(v.selectedParties),
+        'agreements-selected': partyFilter(owner ? nonEu(owner.agreement).sort() : []),
       },
     };
   },
   interactive: {
-    layers: ['agreements-arcs'],
+    layers: ['agreements-markers', 'agreements-arcs'],
     select: (p) => ({ kind: 'agreement', id: String(p.id) }),
   },
   visible: ({ layers }) => layers.agreements,
   summary: (v, { t }) => t('summary.inForce', { n: v.counts.in_force }),
+  tooltip: ({ props }, v, { lang, t, window }) => {
+    const s = v.shown.find((x) => x.agreement.id === props.id);
+    if (!s) return null;
+    const country = (c: string) => nameOf(v.cat.countries[c] ?? { name_en: c }, lang);
+    const src = v.cat.sources.find((x) => x.id === s.agreement.sources[0]);
+    return {
+      title: nameOf(s.agreement, lang, 'title'),
+      lines: [
+        `${t(`agreement.status.${s.status}`)} · ${t('tooltip.atEnd', { period: periodText(window, lang) })}`,
+        s.agreement.parties.map(country).join(', '),
+      ],
+      source: src ? src.publisher : undefined,
+    };
+  },
   legend: (v, { theme, lang, t }) => [
     {
       overlay: 'agreements',
@@ -187,18 +288,36 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         ...STATUS_ORDER.map((s) => ({
           label: t(`agreement.status.${s}`),
           count: v.counts[s],
-          swatch: { kind: 'line' as const, color: theme.agreement[s], width: 3, dash: s === 'ended' },
+          key: 'agreement-marker',
+          swatch: {
+            kind: 'diamond' as const,
+            color: theme.agreement[s],
+            stroke: theme.labelHalo,
+            hollow: s === 'ended',
+          },
           testid: `legend-status-${s}`,
         })),
         {
           label: t('legend.parties'),
+          key: 'agreement-party',
           swatch: { kind: 'fill', color: theme.agreement.in_force, opacity: 0.25, stroke: theme.border },
         },
+        ...(v.selected
+          ? [
+              {
+                label: t('legend.selectedParties'),
+                key: 'agreement-selected',
+                swatch: { kind: 'fill' as const, color: theme.bg, opacity: 0, stroke: theme.fg },
+              },
+            ]
+          : []),
         {
-          label: t('legend.multi', { n: MULTI_PARTIES }),
-          swatch: { kind: 'line', color: theme.agreement.signed, width: 1, opacity: 0.4 },
+          label: t('legend.links'),
+          key: 'agreement-link',
+          swatch: { kind: 'line', color: theme.agreement.signed, width: 2, dash: true },
         },
       ],
+      notes: [{ text: t('legend.agreementMarkers') }],
       list: v.undated.length
         ? {
             title: t('legend.undated'),
@@ -211,8 +330,8 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         : undefined,
     },
   ],
-  table: (v, { data, lang, t, window }) => {
-    const cat = data.catalog;
+  table: (v, { lang, t, window }) => {
+    const cat = v.cat;
     const country = (code: string) => (cat.countries[code] ? nameOf(cat.countries[code], lang) : code);
     return {
       id: 'agreements',
@@ -232,7 +351,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
           parties: s.agreement.parties.map(country).join(', '),
           type: t(`agreement.type.${s.agreement.type}`),
           status: t(`agreement.status.${s.status}`),
-          drawn: t(`agreement.drawn.${s.drawn}`),
+          drawn: t(`agreement.drawn.${s.drawn}`, { place: country(s.anchor) }),
         },
         group: s.status,
       })),
@@ -241,30 +360,35 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
   svg: (v, { theme }, ctx) => {
     const fills = v.parties.map((iso) => ctx.countryPath(iso)).filter((d) => d);
     const outlines = v.selectedParties.map((iso) => ctx.countryPath(iso)).filter((d) => d);
-    const arcs: string[] = [];
-    for (const s of v.shown) {
-      const multi = s.agreement.parties.length > MULTI_PARTIES;
-      for (const line of s.lines) {
-        const d = ctx.path({ type: 'LineString', coordinates: line });
-        if (!d) continue;
-        arcs.push(
-          el('path', {
-            d,
-            'data-id': s.agreement.id,
-            'data-status': s.status,
-            stroke: theme.agreement[s.status],
-            'stroke-width': (s.agreement.id === v.selected ? 4 : multi ? 1 : 2.5) * theme.scale,
-            'stroke-opacity': multi ? 0.4 : 1,
-            'stroke-dasharray':
-              s.status === 'ended' ? `${2.5 * theme.scale} ${3.75 * theme.scale}` : undefined,
-          }),
-        );
-      }
-    }
+    const links = v.links
+      .map((line) => ctx.path({ type: 'LineString', coordinates: line }))
+      .filter((d) => d)
+      .map((d) => el('path', { d }))
+      .join('');
+    const size = 7 * theme.scale;
+    const step = MARKER_STEP * 0.6 * theme.scale;
+    const markers = v.shown
+      .map((s) => {
+        const p = s.at && ctx.project(s.at);
+        if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) return '';
+        const x = p[0] + s.offset * step;
+        const y = p[1];
+        const c = theme.agreement[s.status];
+        const d = `M${x.toFixed(1)},${(y - size).toFixed(1)}L${(x + size).toFixed(1)},${y.toFixed(1)}L${x.toFixed(1)},${(y + size).toFixed(1)}L${(x - size).toFixed(1)},${y.toFixed(1)}Z`;
+        return el('path', {
+          d,
+          'data-id': s.agreement.id,
+          'data-status': s.status,
+          fill: s.status === 'ended' ? theme.labelHalo : c,
+          stroke: s.status === 'ended' ? c : theme.labelHalo,
+          'stroke-width': s.status === 'ended' ? 2.5 : 1.5,
+        });
+      })
+      .join('');
     return (
       el(
         'g',
-        { class: 'parties', fill: theme.agreement.in_force, 'fill-opacity': 0.14, stroke: 'none' },
+        { class: 'parties', fill: theme.agreement.in_force, 'fill-opacity': 0.12, stroke: 'none' },
         fills.map((d) => el('path', { d })).join(''),
       ) +
       el(
@@ -272,7 +396,18 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         { class: 'selected-parties', fill: 'none', stroke: theme.fg, 'stroke-width': 1.6 * theme.scale },
         outlines.map((d) => el('path', { d })).join(''),
       ) +
-      el('g', { class: 'arcs', fill: 'none', 'stroke-linecap': 'round' }, arcs.join(''))
+      el(
+        'g',
+        {
+          class: 'links',
+          fill: 'none',
+          stroke: theme.agreement.signed,
+          'stroke-width': 2 * theme.scale,
+          'stroke-dasharray': '6 3',
+        },
+        links,
+      ) +
+      el('g', { class: 'markers' }, markers)
     );
   },
   exportItems: (v, { lang }) =>
@@ -280,8 +415,8 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
       row: {
         id: s.agreement.id,
         name: nameOf(s.agreement, lang, 'title'),
-        lon: null,
-        lat: null,
+        lon: s.at?.[0] ?? null,
+        lat: s.at?.[1] ?? null,
         metric: '',
         value: null,
         qualifier: '',
@@ -289,6 +424,6 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         status: s.status,
         sources: s.agreement.sources.join(' '),
       },
-      geometry: s.lines.length ? { type: 'MultiLineString', coordinates: s.lines } : null,
+      geometry: s.at ? { type: 'Point', coordinates: s.at } : null,
     })),
 };

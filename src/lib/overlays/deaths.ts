@@ -79,6 +79,15 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
   },
   mapData: () => ({}),
   visible: ({ layers }) => layers.deaths,
+  tooltip: ({ sel }, v, { lang, t }) => {
+    const x = sel && v.list?.find((y) => y.id === sel.id);
+    if (!x) return null;
+    return {
+      title: x.location ?? t('incident.kicker'),
+      lines: [t('tooltip.deadMissing', { n: num(x.deadMissing, lang) }), formatPartialDate(x.date, lang)],
+      source: t('deaths.iomLink'),
+    };
+  },
   legend: (v, { data, theme, lang, t }) => {
     const iom = data.catalog.sources.find((s) => s.id === 'iom-mmp');
     return [
@@ -89,6 +98,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
         items: [
           {
             label: t('deaths.point'),
+            key: 'death',
             swatch: { kind: 'point', color: theme.death, stroke: theme.labelHalo, r: 4.5 },
             count: v.points ? v.range.count : undefined,
           },

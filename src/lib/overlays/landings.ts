@@ -28,12 +28,15 @@ import type { Overlay, OverlayInput } from './types';
 interface Prepared {
   metric: Metric;
   series: Map<string, Series>;
+  /** Publishers of each series' figures (for the tooltip's source line). */
+  publishers: Map<string, string[]>;
   points: LandingPoint[];
   /** Scale maxima by window length, filled on first use. */
   maxByLength: Map<number, number>;
 }
 export interface LandingsView {
   metric: Metric;
+  publishers: Map<string, string[]>;
   values: LandingValue[];
   radius: (v: number) => number;
   /** Legend reference values. */
@@ -45,6 +48,8 @@ export const landingMetric = (m: Metric): Metric =>
   m === 'irregular_arrivals' ? 'irregular_arrivals' : 'sea_arrivals';
 
 const SOURCE = 'landings';
+/** Radius of the largest circle for a window's length, in CSS px (the legend says area ∝ value). */
+export const MAX_RADIUS = 34;
 
 function nameFor(v: LandingValue, { data, lang, t }: OverlayInput): string {
   const p = v.point;
@@ -59,7 +64,21 @@ export const landings: Overlay<Prepared, LandingsView> = {
   prepare: ({ data, metric }) => {
     const m = landingMetric(metric);
     const series = buildSeriesOnce(data);
-    return { metric: m, series, points: landingPoints(series, m, data.catalog), maxByLength: new Map() };
+    const publisher = new Map(data.catalog.sources.map((x) => [x.id, x.publisher]));
+    const publishers = new Map<string, Set<string>>();
+    for (const c of data.counts) {
+      if (c.metric !== m) continue;
+      const k = `${c.metric}|${c.area_type}|${c.area}`;
+      const set = publishers.get(k) ?? publishers.set(k, new Set()).get(k)!;
+      for (const id of c.sources) set.add(publisher.get(id) ?? id);
+    }
+    return {
+      metric: m,
+      series,
+      publishers: new Map([...publishers].map(([k, v]) => [k, [...v]])),
+      points: landingPoints(series, m, data.catalog),
+      maxByLength: new Map(),
+    };
   },
   view: (p, { window, theme }) => {
     const len = window[1] - window[0] + 1;
@@ -72,9 +91,11 @@ export const landings: Overlay<Prepared, LandingsView> = {
       );
       p.maxByLength.set(len, max);
     }
-    const radius = radiusScale(max, 44 * (theme.id === 'projector' ? 1.3 : 1));
+    // Capped so that a long window's largest circle (Italy, all time) marks the sea, not covers it.
+    const radius = radiusScale(max, MAX_RADIUS * (theme.id === 'projector' ? 1.3 : 1));
     return {
       metric: p.metric,
+      publishers: p.publishers,
       values: landingValues(p.points, p.series, [window[0], window[1]]),
       radius,
       refs: referenceValues(max),
@@ -86,27 +107,34 @@ export const landings: Overlay<Prepared, LandingsView> = {
       id: 'landings-circles',
       type: 'circle',
       source: SOURCE,
+      metadata: { 'crossings:legend': 'landing-circle' },
       paint: {
         'circle-radius': ['get', 'radius'],
         'circle-color': theme.landing,
-        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.75, 0.5],
+        // Translucent with an outline: the routes underneath stay visible.
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.55, 0.3],
         'circle-stroke-color': theme.landing,
-        'circle-stroke-width': 1.5 * theme.scale,
+        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5 * theme.scale],
       },
     },
     {
+      // Above the basemap's place names (metadata `crossings:top`): the largest circles' labels win
+      // the collisions, smaller ones are dropped by MapLibre where they do not fit.
       id: 'landings-labels',
       type: 'symbol',
       source: SOURCE,
+      metadata: { 'crossings:legend': 'label', 'crossings:top': true },
       layout: {
         'text-field': ['get', 'label'],
         'text-size': 12 * theme.scale,
-        'text-offset': [0, 0],
-        'text-anchor': 'center',
+        'text-font': ['Noto Sans Bold', 'sans-serif'],
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': ['+', 0.3, ['/', ['get', 'radius'], 12 * theme.scale]],
+        'text-justify': 'auto',
         'text-allow-overlap': false,
         'symbol-sort-key': ['-', 0, ['get', 'value']],
       },
-      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
+      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.8 },
     },
   ],
   mapData: (v, input) => {
@@ -125,13 +153,32 @@ export const landings: Overlay<Prepared, LandingsView> = {
       geometry: { type: 'Point', coordinates: x.point.coords },
     }));
     const fc = { type: 'FeatureCollection' as const, features };
-    return { data: { [SOURCE]: { fc, key: featureKey(fc) } } };
+    const h = input.hover;
+    const state = new Map<number, Record<string, boolean>>();
+    v.values.forEach((x, i) =>
+      state.set(i, { hover: !!h && (h.kind === 'place' || h.kind === 'country') && h.id === x.point.area }),
+    );
+    return { data: { [SOURCE]: { fc, key: featureKey(fc) } }, state: { [SOURCE]: state } };
   },
   interactive: {
     layers: ['landings-circles'],
     select: (p) => ({ kind: p.areaType === 'place' ? 'place' : 'country', id: String(p.area) }),
   },
   visible: ({ layers }) => layers.landings,
+  tooltip: ({ props }, v, input) => {
+    const x = v.values.find((y) => y.point.key === props.key);
+    if (!x) return null;
+    const { lang, t, window } = input;
+    const note = qualifierNote(x.qualifier, x.complete);
+    return {
+      title: nameFor(x, input),
+      lines: [
+        `${formatCount(x.value, x.qualifier, lang)} · ${t(`metric.${v.metric}`).toLowerCase()}`,
+        periodText(window, lang) + (note ? ` (${t(`table.note.${note}`)})` : ''),
+      ],
+      source: v.publishers.get(x.point.key)?.join('; '),
+    };
+  },
   legend: (v, { theme, lang, t }) =>
     v.refs.length
       ? [
@@ -141,6 +188,7 @@ export const landings: Overlay<Prepared, LandingsView> = {
             circles: true,
             items: v.refs.map((r) => ({
               label: num(r, lang),
+              key: 'landing-circle',
               swatch: { kind: 'circle' as const, color: theme.landing, r: v.radius(r) },
             })),
             notes: [{ text: t('legend.circlesNote') }],

@@ -67,6 +67,9 @@ export class OverlayModel {
       get selection() {
         return app.selection;
       },
+      get hover() {
+        return app.hovered;
+      },
       get layers() {
         return app.layers;
       },

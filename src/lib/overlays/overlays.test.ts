@@ -96,7 +96,7 @@ describe('tables (what the map draws, one table per visible overlay)', () => {
     expect(agreements.rows[0].cells).toMatchObject({
       title: 'Memorandum Italia–Libia',
       parties: 'Italia, Libia',
-      drawn: 'agreement.drawn.arc',
+      drawn: 'agreement.drawn.marker{"place":"Libia"}',
     });
     expect(agreements.rows[0].group).toBe('in_force');
   });
@@ -190,13 +190,57 @@ describe('one model: legend, summary, table and export agree', () => {
     expect(tablesOf(e, i).find((x) => x.id === 'agreements')!.rows).toEqual([]);
   });
 
-  it('the selected agreement outlines its non-EU parties; party fills follow the window', () => {
-    const i = testInput({ selection: { kind: 'agreement', id: 'mou' } });
+  it('draws no line across the map by default: a marker at the partner capital; connectors only when selected', () => {
     const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
+    const plain = testInput();
+    const md0 = ag.mapData(ag.view(ag.prepare(plain), plain), plain);
+    expect(md0.data!.agreements.fc.features).toEqual([]);
+    expect(md0.data!['agreement-markers'].fc.features.map((f) => [f.properties!.id, f.geometry])).toEqual([
+      ['mou', { type: 'Point', coordinates: [13.19, 32.89] }], // Tripoli, the partner's capital
+    ]);
+    expect(md0.filters!['agreements-parties']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA', 'LBY']]]);
+    expect(md0.filters!['agreements-selected']).toEqual(['in', ['get', 'iso3'], ['literal', []]]);
+    const i = testInput({ selection: { kind: 'agreement', id: 'mou' } });
     const md = ag.mapData(ag.view(ag.prepare(i), i), i);
-    expect(md.filters!['agreements-parties']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA', 'LBY']]]);
     expect(md.filters!['agreements-selected']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA', 'LBY']]]);
-    expect(md.data!.agreements.fc.features.every((f) => f.properties!.selected === 1)).toBe(true);
+    const links = md.data!.agreements.fc.features;
+    expect(links).toHaveLength(1);
+    expect(links[0].properties).toEqual({ id: 'mou', status: 'in_force' });
+    // Pointing at an agreement draws its connectors too (and a keyboard focus in the table does).
+    const h = testInput({ hover: { kind: 'agreement', id: 'mou' } });
+    expect(ag.mapData(ag.view(ag.prepare(h), h), h).data!.agreements.fc.features).toHaveLength(1);
+  });
+
+  it('a multilateral process never draws a fan, even when selected', () => {
+    const i = testInput({ selection: { kind: 'agreement', id: 'proc' } });
+    i.data.catalog.agreements.push({
+      ...i.data.catalog.agreements[0],
+      id: 'proc',
+      parties: ['EU', 'ITA', 'LBY', 'TUR', 'BIH'],
+    });
+    const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
+    const v = ag.view(ag.prepare(i), i);
+    expect(ag.mapData(v, i).data!.agreements.fc.features).toEqual([]);
+    // Two agreements at one capital sit side by side, centred on it.
+    expect(v.shown.map((s: { anchor: string; offset: number }) => [s.anchor, s.offset])).toEqual([
+      ['LBY', 0],
+      ['ITA', 0],
+    ]);
+  });
+
+  it('tooltips name the feature with its value, period and source', () => {
+    const i = testInput();
+    const e = entriesFor(i);
+    const lv = e.find((x) => x.o.id === 'landings')!;
+    const tip = lv.o.tooltip!({ props: { key: 'sea_arrivals|place|lampedusa' }, sel: null }, lv.view, i)!;
+    expect(tip.title).toBe('Lampedusa');
+    expect(tip.lines[0]).toBe('≈1,200 · metric.sea_arrivals');
+    expect(tip.lines[1]).toContain('table.note.partial');
+    expect(tip.source).toBe('Ministry');
+    const av = e.find((x) => x.o.id === 'agreements')!;
+    expect(av.o.tooltip!({ props: { id: 'mou' }, sel: null }, av.view, i)!.title).toBe('Italy–Libya memorandum');
+    const rv = e.find((x) => x.o.id === 'routes')!;
+    expect(rv.o.tooltip!({ props: { id: 'cm-a' }, sel: null }, rv.view, i)!.source).toBe('Frontex');
   });
 
   it('exports one CSV row per thing on the map, in the chosen language, with formulas defused', () => {
@@ -211,13 +255,7 @@ describe('one model: legend, summary, table and export agree', () => {
     ]);
     expect(recs.every((r) => r.row.window_from === '2023-01' && r.row.window_to === '2023-12')).toBe(true);
     const gj = toGeoJson(recs);
-    expect(gj.features.map((f) => f.geometry?.type)).toEqual([
-      'LineString',
-      'LineString',
-      'Point',
-      'Point',
-      'MultiLineString',
-    ]);
+    expect(gj.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'LineString', 'Point', 'Point', 'Point']);
     const csv = toCsv([{ ...recs[0].row, name: '=HYPERLINK("x")' }]);
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
   });

@@ -16,7 +16,7 @@ import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el, svgEscape } from '../export/svgMap';
 import { periodText } from './format';
-import type { Overlay, OverlayInput } from './types';
+import type { LegendItem, Overlay, OverlayInput } from './types';
 
 type Programme = CatalogFile['programmes'][number];
 export interface ProgrammeMarker {
@@ -77,6 +77,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       id: 'programme-links',
       type: 'line',
       source: 'programme-links',
+      metadata: { 'crossings:legend': 'programme-link' },
       paint: {
         'line-color': ['get', 'color'] as ExpressionSpecification,
         'line-width': 2.5 * theme.scale,
@@ -87,18 +88,25 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       id: 'programme-markers',
       type: 'circle',
       source: 'programmes',
+      metadata: { 'crossings:legend': 'programme-marker' },
       paint: {
         'circle-radius': ['get', 'radius'] as ExpressionSpecification,
         'circle-color': ['get', 'color'] as ExpressionSpecification,
         'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.9, 0.65],
-        'circle-stroke-color': theme.labelHalo,
-        'circle-stroke-width': 1.5,
+        'circle-stroke-color': [
+          'case',
+          ['boolean', ['feature-state', 'hover'], false],
+          theme.fg,
+          theme.labelHalo,
+        ],
+        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 1.5],
       },
     },
     {
       id: 'programme-labels',
       type: 'symbol',
       source: 'programmes',
+      metadata: { 'crossings:legend': 'label' },
       layout: {
         'text-field': ['get', 'label'] as ExpressionSpecification,
         'text-size': 11 * theme.scale,
@@ -108,7 +116,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
     },
   ],
-  mapData: (v, { theme }) => {
+  mapData: (v, { theme, hover }) => {
     const features = v.markers.map((m, i): Feature<Point> => ({
       type: 'Feature',
       id: i,
@@ -122,11 +130,15 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     }));
     const fc = { type: 'FeatureCollection' as const, features };
     const links = { type: 'FeatureCollection' as const, features: v.links };
+    const h = hover?.kind === 'programme' && hover.id.startsWith('country:') ? hover.id.slice(8) : null;
+    const state = new Map<number, Record<string, boolean>>();
+    v.markers.forEach((m, i) => state.set(i, { hover: m.funding.country === h }));
     return {
       data: {
         programmes: { fc, key: featureKey(fc) },
         'programme-links': { fc: links, key: featureKey(links) },
       },
+      state: { programmes: state },
     };
   },
   interactive: {
@@ -134,17 +146,47 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     select: (p) => ({ kind: 'programme', id: `country:${p.country}` }),
   },
   visible: ({ layers }) => layers.programmes,
+  tooltip: ({ props }, v, { data, lang, t, window }) => {
+    const m = v.markers.find((x) => x.funding.country === props.country);
+    if (!m) return null;
+    const cat = data.catalog;
+    const name = (c: string) => nameOf(cat.countries[c] ?? { name_en: c }, lang);
+    const publishers = new Set(
+      m.funding.programmes
+        .flatMap((p) => p.sources)
+        .map((id) => cat.sources.find((x) => x.id === id)?.publisher ?? id),
+    );
+    return {
+      title: name(m.funding.country),
+      lines: [
+        t('tooltip.programmes', {
+          n: m.funding.programmes.length,
+          amount: m.label || t('programmes.amountUnknown'),
+        }),
+        `${t('table.col.mainFunder')}: ${name(m.funding.mainFunder)} · ${periodText(window, lang)}`,
+      ],
+      source: [...publishers].slice(0, 2).join('; '),
+    };
+  },
   legend: (v, { data, theme, lang, t }) => {
     const funders = [...new Set(v.markers.map((m) => m.funding.mainFunder))].sort();
+    const items: LegendItem[] = funders.map((f) => ({
+      label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name_en: f }, lang) }),
+      key: 'programme-marker',
+      swatch: { kind: 'circle', color: funderColor(f, theme), r: 6 },
+      count: v.markers.filter((m) => m.funding.mainFunder === f).length,
+    }));
+    if (v.links.length)
+      items.push({
+        label: t('legend.fundingLinks'),
+        key: 'programme-link',
+        swatch: { kind: 'line', color: theme.programme, width: 2.5, dash: true },
+      });
     return [
       {
         overlay: 'programmes',
         title: t('layers.programmes'),
-        items: funders.map((f) => ({
-          label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name_en: f }, lang) }),
-          swatch: { kind: 'circle' as const, color: funderColor(f, theme), r: 6 },
-          count: v.markers.filter((m) => m.funding.mainFunder === f).length,
-        })),
+        items,
         notes: [{ text: t('legend.programmes') }],
       },
     ];

@@ -71,13 +71,17 @@ export const routes: Overlay<Prepared, RoutesView> = {
   }),
   layers: (theme) => routeLayers(theme),
   images: () => ({ 'route-arrow': { ...arrowImage(), sdf: true } }),
-  mapData: (v) => {
+  mapData: (v, { hover }) => {
     const state = new Map<number, Record<string, number | boolean>>();
     v.segments.forEach((f, i) => {
       const fl = f.properties.frontex_route ? v.flow.get(f.properties.frontex_route) : undefined;
       state.set(i, {
         flow: fl && v.flowMax > 0 ? fl.value / v.flowMax : 0,
         selected: f.properties.id === v.selected,
+        // Pointer or keyboard focus on the segment, or on its family (legend, search, table).
+        hover:
+          (hover?.kind === 'segment' && hover.id === f.properties.id) ||
+          (hover?.kind === 'family' && hover.id === f.properties.family),
       });
     });
     return { state: { [ROUTE_SOURCE]: state } };
@@ -87,6 +91,26 @@ export const routes: Overlay<Prepared, RoutesView> = {
     select: (p) => ({ kind: 'segment', id: String(p.id) }),
   },
   visible: ({ layers }) => layers.routes,
+  tooltip: ({ props }, v, { data, lang, t, window }) => {
+    const f = v.segments.find((x) => x.properties.id === props.id);
+    if (!f) return null;
+    const p = f.properties;
+    const fam = data.catalog.families.find((x) => x.id === p.family);
+    const fl = p.frontex_route ? v.flow.get(p.frontex_route) : undefined;
+    return {
+      title: nameOf(p, lang),
+      lines: [
+        `${fam ? nameOf(fam, lang) : p.family} · ${t(`details.mode.${p.mode}`)}`,
+        fl
+          ? t('tooltip.detections', {
+              value: formatCount(fl.value, fl.qualifier, lang),
+              period: periodText(window, lang),
+            })
+          : t('tooltip.noDetections', { period: periodText(window, lang) }),
+      ],
+      source: fl ? 'Frontex' : undefined,
+    };
+  },
   legend: (_v, { data, theme, lang, t }) => [
     {
       overlay: 'routes',
@@ -94,11 +118,13 @@ export const routes: Overlay<Prepared, RoutesView> = {
       items: [
         ...data.catalog.families.map((f) => ({
           label: nameOf(f, lang),
+          key: 'route',
           swatch: { kind: 'line' as const, color: theme.routes[f.group], width: 4 },
           select: { kind: 'family' as const, id: f.id },
         })),
         { label: t('legend.sea'), swatch: { kind: 'line', color: theme.fg, width: 3 } },
         { label: t('legend.land'), swatch: { kind: 'line', color: theme.fg, width: 3, dash: true } },
+        { label: t('legend.arrows'), key: 'route-arrow' },
       ],
       notes: [{ text: t('legend.flow') }],
     },

@@ -60,6 +60,7 @@ export function testInput(over: Partial<OverlayInput> = {}): OverlayInput {
     t: tKeys,
     metric: 'sea_arrivals',
     selection: null,
+    hover: null,
     layers: { ...DEFAULT_LAYERS },
     incidents: null,
     user: [],

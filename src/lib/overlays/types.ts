@@ -45,6 +45,8 @@ export interface OverlayInput {
   readonly t: Translate;
   readonly metric: Metric;
   readonly selection: Selection;
+  /** What the pointer is over or the keyboard has focused (highlighted; read only in mapData). */
+  readonly hover: Selection;
   readonly layers: Layers;
   readonly incidents: IncidentData | null;
   readonly user: readonly UserPoint[];
@@ -57,10 +59,17 @@ export type Swatch =
   | { kind: 'line'; color: string; width?: number; dash?: boolean; opacity?: number }
   | { kind: 'circle'; color: string; r: number }
   | { kind: 'fill'; color: string; opacity: number; stroke?: string }
-  | { kind: 'point'; color: string; stroke: string; r: number };
+  | { kind: 'point'; color: string; stroke: string; r: number }
+  /** The agreement marker: a diamond, hollow for "ended". */
+  | { kind: 'diamond'; color: string; stroke: string; hollow?: boolean };
 
 export interface LegendItem {
   label: string;
+  /**
+   * Which map mark this entry explains: the `crossings:legend` metadata of the layers that draw it
+   * (a test checks every layer with rendered features has its entry in the legend).
+   */
+  key?: string;
   swatch?: Swatch;
   /** How many of these the map shows for the window (shown as "label (n)"). */
   count?: number;
@@ -117,6 +126,13 @@ export interface SvgContext {
   line(coords: [number, number][]): [number, number][];
 }
 
+/** What a tooltip says about a feature: its name, then value · period · metric, then the source. */
+export interface TooltipContent {
+  title: string;
+  lines: string[];
+  source?: string;
+}
+
 /** One row of the CSV/GeoJSON export: the same columns for every overlay (empty when not relevant). */
 export interface ExportRow {
   layer: OverlayId;
@@ -164,6 +180,12 @@ export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterfac
   mapData(view: V, input: OverlayInput): MapData;
   /** Layers that answer hover and click, and the selection a clicked feature means. */
   interactive?: { layers: string[]; select(props: Record<string, unknown>): Selection };
+  /** The hover tooltip for a feature under the pointer (its properties, or a custom pick's selection). */
+  tooltip?(
+    hit: { props: Record<string, unknown>; sel: Selection },
+    view: V,
+    input: OverlayInput,
+  ): TooltipContent | null;
   /** Whether the overlay is drawn (its toggle, or for the reader's points whether there are any). */
   visible(input: OverlayInput): boolean;
   legend(view: V, input: OverlayInput): LegendGroup[];

@@ -31,7 +31,7 @@ function sourceData(points: readonly UserPoint[]) {
         type: 'FeatureCollection',
         features: points.map((p) => ({
           type: 'Feature',
-          properties: { name: p.name, from: p.from, to: p.to, value: p.value },
+          properties: { name: p.name, from: p.from, to: p.to, value: p.value, date: p.date },
           geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
         })),
       },
@@ -55,6 +55,7 @@ export const user: Overlay<null, UserView> = {
       id: 'user-points',
       type: 'circle',
       source: SOURCE,
+      metadata: { 'crossings:legend': 'user-point' },
       paint: {
         'circle-radius': 5 * theme.scale,
         'circle-color': theme.highlight,
@@ -66,6 +67,7 @@ export const user: Overlay<null, UserView> = {
       id: 'user-labels',
       type: 'symbol',
       source: SOURCE,
+      metadata: { 'crossings:legend': 'label' },
       minzoom: 4,
       layout: {
         'text-field': ['get', 'name'],
@@ -88,6 +90,15 @@ export const user: Overlay<null, UserView> = {
     };
   },
   visible: ({ user: all }) => all.length > 0,
+  interactive: { layers: ['user-points'], select: () => null },
+  tooltip: ({ props }, _v, { lang, t }) => ({
+    title: String(props.name ?? ''),
+    lines: [
+      ...(typeof props.date === 'string' ? [formatPartialDate(props.date, lang)] : []),
+      ...(typeof props.value === 'number' ? [String(props.value)] : []),
+    ],
+    source: t('user.legend'),
+  }),
   legend: (v, { theme, t }) =>
     v.all.length
       ? [
@@ -97,6 +108,7 @@ export const user: Overlay<null, UserView> = {
             items: [
               {
                 label: t('user.legendItem'),
+                key: 'user-point',
                 count: v.shown.length,
                 swatch: { kind: 'point', color: theme.highlight, stroke: theme.fg, r: 5 },
               },

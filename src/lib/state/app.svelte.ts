@@ -32,6 +32,11 @@ export class AppState {
   layers = $state<Layers>({ ...DEFAULT_LAYERS });
   metric = $state<Metric>('sea_arrivals');
   selection = $state<Selection>(null);
+  /**
+   * What the pointer is over, or what has keyboard focus in the table or the search results
+   * (transient: never in the URL). Overlays highlight it and the map shows its tooltip.
+   */
+  hovered = $state.raw<Selection>(null);
   /** null: fit the region. */
   view = $state<View | null>(null);
   /** Messages for the user (e.g. a URL parameter that was ignored). */
