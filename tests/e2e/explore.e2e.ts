@@ -115,7 +115,7 @@ describe('explore (built site, real Chromium + WebGL)', () => {
       return {
         landings: app.layers.landings ? (await data('landings')).length : null,
         landingsRendered: app.layers.landings ? rendered('landings-circles', 'key') : null,
-        agreements: app.layers.agreements ? uniq(await data('agreements'), 'id') : null,
+        agreements: app.layers.agreements ? uniq(await data('agreement-markers'), 'id') : null,
         // Every agreement with a status at the window's end, arcs or not (the model's one list).
         agreementsShown: app.layers.agreements
           ? (window as any).__crossingsModel.view('agreements').shown.length
@@ -132,7 +132,7 @@ describe('explore (built site, real Chromium + WebGL)', () => {
         return t ? t.querySelectorAll('tbody tr[data-row]').length : null;
       };
       const arcs = [...document.querySelectorAll('table[data-table="agreements"] tbody tr[data-row]')].filter(
-        (tr) => tr.lastElementChild?.textContent?.trim() === 'arc between capitals',
+        (tr) => tr.lastElementChild?.textContent?.trim().startsWith('marker at the capital of'),
       ).length;
       return {
         landings: n('landings'),
@@ -157,7 +157,7 @@ describe('explore (built site, real Chromium + WebGL)', () => {
       await setWindow(page, from, to);
       const [m, tb] = [await mapCounts(), await tableCounts()];
       expect(tb.landings).toBe(m.landings);
-      // The table lists every agreement the legend counts; those drawn as arcs are the map's arcs.
+      // The table lists every agreement the legend counts; those drawn as markers are the map's markers.
       expect(tb.agreements).toBe(m.agreementsShown);
       expect(tb.agreementsArc).toBe(m.agreements);
       expect(tb.routes).toBe(m.routes);

@@ -20,6 +20,7 @@ const OVERLAY_LAYERS = [
   'agreements-selected',
   'agreements-arcs-casing',
   'agreements-arcs',
+  'agreements-markers',
   'programme-links',
   'programme-markers',
   'programme-labels',
@@ -27,11 +28,13 @@ const OVERLAY_LAYERS = [
   'routes-line',
   'routes-arrows',
   'landings-circles',
-  'landings-labels',
   'deaths-points',
   'user-points',
   'user-labels',
+  // Above the basemap's place names (metadata crossings:top): circle labels win collisions.
+  'landings-labels',
 ];
+const ON_TOP = ['landings-labels'];
 /** Each overlay's layer-id prefix, in the registry's z-order (bottom first). */
 const PREFIX: Record<string, string> = { programmes: 'programme-' };
 const REGISTRY_PREFIXES = OVERLAY_IDS.map((id) => PREFIX[id] ?? `${id}-`);
@@ -157,7 +160,7 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
       { timeout: 20000 },
     );
     await idle(page);
-    // The selected agreement is drawn in 2023 (an arc Rome–Tirana).
+    // The selected agreement draws its connector in 2023 (Rome–Tirana).
     const arcIds = await page.evaluate(() =>
       (window as any).__crossingsMap
         .queryRenderedFeatures({ layers: ['agreements-arcs'] })
@@ -175,6 +178,7 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
           routes: q('routes-line'),
           landings: q('landings-circles'),
           arcs: q('agreements-arcs'),
+          markers: q('agreements-markers'),
           user: q('user-points'),
           parties: JSON.stringify(map.getFilter('agreements-parties')),
           selected: JSON.stringify(map.getFilter('agreements-selected')),
@@ -188,7 +192,8 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
       });
       expect(r.routes, `${theme}: routes-line`).toBeGreaterThan(0);
       expect(r.landings, `${theme}: landings-circles`).toBeGreaterThan(0);
-      expect(r.arcs, `${theme}: agreements-arcs`).toBeGreaterThan(0);
+      expect(r.arcs, `${theme}: agreements-arcs (the selected agreement's connectors)`).toBeGreaterThan(0);
+      expect(r.markers, `${theme}: agreements-markers`).toBeGreaterThan(0);
       expect(r.user, `${theme}: user-points`).toBeGreaterThan(0);
       expect(r.parties, `${theme}: agreements-parties filter`).toContain('"ALB"');
       expect(r.selected, `${theme}: agreements-selected filter`).toContain('"ALB"');
@@ -201,12 +206,17 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
         OVERLAY_LAYERS.filter((id) => id !== 'deaths-points' || r.styleIds.includes(id)),
       );
       const rank = (id: string) => REGISTRY_PREFIXES.findIndex((p) => id.startsWith(p));
-      const ranks = ours(r.order).map(rank);
+      const ranks = ours(r.order)
+        .filter((id) => !ON_TOP.includes(id))
+        .map(rank);
       expect(ranks, `${theme}: every layer belongs to a registry overlay`).not.toContain(-1);
       expect(ranks, `${theme}: registry prefixes`).toEqual([...ranks].sort((a, b) => a - b));
       const sea = r.order.indexOf('sea-labels');
       expect(sea).toBeGreaterThan(0);
-      for (const id of OVERLAY_LAYERS) expect(r.order.indexOf(id), id).toBeLessThan(sea);
+      for (const id of OVERLAY_LAYERS)
+        if (ON_TOP.includes(id))
+          expect(r.order.indexOf(id), id).toBeGreaterThan(r.order.indexOf('country-labels'));
+        else expect(r.order.indexOf(id), id).toBeLessThan(sea);
     };
     await check('light (start)');
 
@@ -336,10 +346,10 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
         expect(rows.filter((r) => r.status === label).length, `${status} (${label})`).toBe(count);
       expect(rows.filter((r) => r.status === legend.in_force.label).length).toBe(Number(inForce![1]));
 
-      // The map draws arcs only for agreements in the table, with the table's status.
+      // The map draws markers only for agreements in the table, with the table's status.
       const arcs = await page.evaluate(() =>
         (window as any).__crossingsMap
-          .queryRenderedFeatures({ layers: ['agreements-arcs'] })
+          .queryRenderedFeatures({ layers: ['agreements-markers'] })
           .map((f: any) => ({ id: f.properties.id, status: f.properties.status })),
       );
       expect(arcs.length).toBeGreaterThan(0);

@@ -115,7 +115,7 @@ describe('present mode (built site, real Chromium)', () => {
     // Chapter 2 shows routes and agreements, not landings.
     expect(s.layers).toMatchObject({ routes: true, agreements: true, landings: false });
     await waitForMapIdle(p);
-    expect(await rendered(p, 'agreements-arcs')).toBeGreaterThan(0);
+    expect(await rendered(p, 'agreements-markers')).toBeGreaterThan(0);
     expect(await rendered(p, 'landings-circles')).toBe(0);
     expect(await rendered(p, 'routes-line')).toBeGreaterThan(0);
     // The view jumped to the chapter's (reduced motion: no flight).

@@ -93,7 +93,7 @@ describe('share, embed and export (built site, real Chromium)', () => {
         zoom: map.getZoom(),
         routes: q('routes-line'),
         landings: q('landings-circles'),
-        agreements: q('agreements-arcs'),
+        agreements: q('agreements-markers'),
         lang: document.documentElement.lang,
       };
     });

@@ -226,7 +226,7 @@ describe('the overlay host', () => {
     ]);
   });
 
-  it('one click handler selects the topmost overlay’s feature', () => {
+  it('one click handler selects the topmost overlay’s feature; a small marker wins over a circle above it', () => {
     const { map, host, views, input } = setup();
     const picked: unknown[] = [];
     const hovered: unknown[] = [];
@@ -234,18 +234,25 @@ describe('the overlay host', () => {
       select: (s) => picked.push(s),
       hover: (h) => hovered.push(h?.sel ?? null),
     });
-    map.rendered = [
-      { layer: { id: 'agreements-arcs' }, source: 'agreements', id: 0, properties: { id: 'mou' } },
-      {
-        layer: { id: 'landings-circles' },
-        source: 'landings',
-        id: 1,
-        properties: { areaType: 'place', area: 'lampedusa' },
-      },
-    ];
+    const circle = {
+      layer: { id: 'landings-circles' },
+      source: 'landings',
+      id: 1,
+      properties: { areaType: 'place', area: 'lampedusa' },
+    };
+    const route = { layer: { id: 'routes-line' }, source: 'routes', id: 0, properties: { id: 'cm-a' } };
+    const marker = {
+      layer: { id: 'agreements-markers' },
+      source: 'agreement-markers',
+      id: 0,
+      properties: { id: 'mou' },
+    };
+    map.rendered = [circle, route];
     map.fire('click', { point: { x: 5, y: 5 } });
-    expect(picked).toEqual([{ kind: 'place', id: 'lampedusa' }]);
-    map.rendered = map.rendered.slice(0, 1);
+    expect(picked).toEqual([{ kind: 'place', id: 'lampedusa' }]); // the circle is above the route
+    map.rendered = [circle, route, marker];
+    map.fire('click', { point: { x: 5, y: 5 } });
+    expect(picked.at(-1)).toEqual({ kind: 'agreement', id: 'mou' }); // priority 1 beats z-order
     map.fire('mousemove', { point: { x: 5, y: 5 } });
     expect(hovered).toEqual([{ kind: 'agreement', id: 'mou' }]);
     expect(map.canvas.style.cursor).toBe('pointer');
@@ -267,14 +274,12 @@ describe('the overlay host', () => {
     expect(map.only('addLayer')).toEqual([['addLayer', 'deaths-points', 'user-points']]);
     // Every feature with state comes back: 2 route segments, 2 landing circles, 1 agreement
     // marker, 1 programme marker (the fixture's).
-    expect(map.only('setFeatureState').map((c) => (c[1] as { source: string }).source).sort()).toEqual([
-      'agreement-markers',
-      'landings',
-      'landings',
-      'programmes',
-      'routes',
-      'routes',
-    ]);
+    expect(
+      map
+        .only('setFeatureState')
+        .map((c) => (c[1] as { source: string }).source)
+        .sort(),
+    ).toEqual(['agreement-markers', 'landings', 'landings', 'programmes', 'routes', 'routes']);
     expect(map.only('removeSource')).toEqual([]);
   });
 });

@@ -224,21 +224,27 @@ export class OverlayHost {
       .flatMap((s) => s.o.interactive!.layers)
       .filter((l) => this.map.getLayer(l));
     const feats = layers.length ? this.map.queryRenderedFeatures([x, y], { layers }) : [];
+    // Topmost first; a small mark (a higher `priority`) wins over a large translucent one above it,
+    // so a marker under a circle can still be pointed at.
+    let best: { hit: Hit; priority: number } | null = null;
     for (let i = this.slots.length - 1; i >= 0; i--) {
       const s = this.slots[i];
       if (!s.visible) continue;
+      let h: Hit | null = null;
       if (s.custom && s.o.custom?.pick) {
         const sel = s.o.custom.pick(s.custom, x, y, views(s.o.id), input);
-        if (sel) return { overlay: s.o.id, sel, props: { id: sel.id } };
+        if (sel) h = { overlay: s.o.id, sel, props: { id: sel.id } };
       }
       const mine = s.o.interactive;
-      const f = mine && feats.find((f) => mine.layers.includes(f.layer.id));
+      const f = !h && mine ? feats.find((f) => mine.layers.includes(f.layer.id)) : undefined;
       if (f && mine) {
         const props = (f.properties ?? {}) as Record<string, unknown>;
-        return { overlay: s.o.id, sel: mine.select(props), props };
+        h = { overlay: s.o.id, sel: mine.select(props), props };
       }
+      const priority = s.o.interactive?.priority ?? 0;
+      if (h && (!best || priority > best.priority)) best = { hit: h, priority };
     }
-    return null;
+    return best?.hit ?? null;
   }
 
   /**

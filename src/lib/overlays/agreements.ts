@@ -18,6 +18,7 @@ import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el } from '../export/svgMap';
 import { periodText } from './format';
+import { formatMonth } from '../i18n/i18n.svelte';
 import type { CatalogFile } from '../data/types';
 import type { Overlay, OverlayInput } from './types';
 
@@ -28,10 +29,10 @@ export type Drawn = (typeof DRAWN)[number];
 export interface AgreementShown {
   agreement: Agreement;
   status: AgreementStatus;
-  /** Where its marker sits, and its place in the row of markers at that capital. */
+  /** Where its marker sits, and its place (column, row; centred) in the grid of markers there. */
   at: [number, number] | null;
   anchor: string;
-  offset: number;
+  offset: [number, number];
   drawn: Drawn;
 }
 interface Prepared {
@@ -57,6 +58,8 @@ const SOURCE_LINKS = 'agreements';
 const SOURCE_MARKERS = 'agreement-markers';
 /** Distance between markers sharing a capital, in icon pixels (× icon-size on screen). */
 const MARKER_STEP = 26;
+/** Markers per row at one capital (Rome holds eight agreements in 2024). */
+const GRID_COLUMNS = 4;
 const ICON = 'agreement-diamond';
 const ICON_HOLLOW = 'agreement-diamond-hollow';
 
@@ -137,12 +140,18 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
       if (!status) continue;
       const slot = perAnchor.get(anchor) ?? 0;
       perAnchor.set(anchor, slot + 1);
-      shown.push({ agreement, status, at, anchor, offset: slot, drawn: at ? 'marker' : 'none' });
+      shown.push({ agreement, status, at, anchor, offset: [slot, 0], drawn: at ? 'marker' : 'none' });
       counts[status]++;
       for (const c of nonEu(agreement)) parties.add(c);
     }
-    // Centre each capital's row of markers on the capital.
-    for (const s of shown) s.offset -= ((perAnchor.get(s.anchor) ?? 1) - 1) / 2;
+    // Several agreements at one capital: a compact grid (up to GRID_COLUMNS wide) centred on it.
+    for (const s of shown) {
+      const n = perAnchor.get(s.anchor) ?? 1;
+      const cols = Math.min(n, GRID_COLUMNS);
+      const rows = Math.ceil(n / cols);
+      const slot = s.offset[0];
+      s.offset = [(slot % cols) - (cols - 1) / 2, Math.floor(slot / cols) - (rows - 1) / 2];
+    }
     const selected = selection?.kind === 'agreement' ? selection.id : null;
     const sel = shown.find((s) => s.agreement.id === selected);
     return {
@@ -230,7 +239,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         properties: {
           id: s.agreement.id,
           status: s.status,
-          offset: [s.offset * MARKER_STEP, 0],
+          offset: [s.offset[0] * MARKER_STEP, s.offset[1] * MARKER_STEP],
           order: STATUS_ORDER.indexOf(s.status),
         },
         geometry: { type: 'Point', coordinates: s.at! },
@@ -263,6 +272,8 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
   interactive: {
     layers: ['agreements-markers', 'agreements-arcs'],
     select: (p) => ({ kind: 'agreement', id: String(p.id) }),
+    // A diamond is 14 px: it wins over the translucent arrival circles drawn above it.
+    priority: 1,
   },
   visible: ({ layers }) => layers.agreements,
   summary: (v, { t }) => t('summary.inForce', { n: v.counts.in_force }),
@@ -274,7 +285,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
     return {
       title: nameOf(s.agreement, lang, 'title'),
       lines: [
-        `${t(`agreement.status.${s.status}`)} · ${t('tooltip.atEnd', { period: periodText(window, lang) })}`,
+        `${t(`agreement.status.${s.status}`)} · ${t('tooltip.atEnd', { month: formatMonth(window[1], lang, 'long') })}`,
         s.agreement.parties.map(country).join(', '),
       ],
       source: src ? src.publisher : undefined,
@@ -302,15 +313,11 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
           key: 'agreement-party',
           swatch: { kind: 'fill', color: theme.agreement.in_force, opacity: 0.25, stroke: theme.border },
         },
-        ...(v.selected
-          ? [
-              {
-                label: t('legend.selectedParties'),
-                key: 'agreement-selected',
-                swatch: { kind: 'fill' as const, color: theme.bg, opacity: 0, stroke: theme.fg },
-              },
-            ]
-          : []),
+        {
+          label: t('legend.selectedParties'),
+          key: 'agreement-selected',
+          swatch: { kind: 'fill', color: theme.bg, opacity: 0, stroke: theme.fg },
+        },
         {
           label: t('legend.links'),
           key: 'agreement-link',
@@ -371,8 +378,8 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
       .map((s) => {
         const p = s.at && ctx.project(s.at);
         if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) return '';
-        const x = p[0] + s.offset * step;
-        const y = p[1];
+        const x = p[0] + s.offset[0] * step;
+        const y = p[1] + s.offset[1] * step;
         const c = theme.agreement[s.status];
         const d = `M${x.toFixed(1)},${(y - size).toFixed(1)}L${(x + size).toFixed(1)},${y.toFixed(1)}L${x.toFixed(1)},${(y + size).toFixed(1)}L${(x - size).toFixed(1)},${y.toFixed(1)}Z`;
         return el('path', {

@@ -18,6 +18,7 @@ import {
 import { formatCount } from '../filter/format';
 import { qualifierNote } from '../ui/table/rows';
 import { TIME_DOMAIN } from '../state/app.svelte';
+import { monthIndex } from '../data/time';
 import { nameOf } from '../i18n/names';
 import { el, svgEscape } from '../export/svgMap';
 import { featureKey } from '../map/fingerprint';
@@ -28,15 +29,15 @@ import type { Overlay, OverlayInput } from './types';
 interface Prepared {
   metric: Metric;
   series: Map<string, Series>;
-  /** Publishers of each series' figures (for the tooltip's source line). */
-  publishers: Map<string, string[]>;
+  /** Each series' rows as [first month, last month, publishers] (for the tooltip's source line). */
+  publishers: Map<string, [number, number, string[]][]>;
   points: LandingPoint[];
   /** Scale maxima by window length, filled on first use. */
   maxByLength: Map<number, number>;
 }
 export interface LandingsView {
   metric: Metric;
-  publishers: Map<string, string[]>;
+  publishers: Map<string, [number, number, string[]][]>;
   values: LandingValue[];
   radius: (v: number) => number;
   /** Legend reference values. */
@@ -65,17 +66,19 @@ export const landings: Overlay<Prepared, LandingsView> = {
     const m = landingMetric(metric);
     const series = buildSeriesOnce(data);
     const publisher = new Map(data.catalog.sources.map((x) => [x.id, x.publisher]));
-    const publishers = new Map<string, Set<string>>();
+    const publishers = new Map<string, [number, number, string[]][]>();
     for (const c of data.counts) {
       if (c.metric !== m) continue;
       const k = `${c.metric}|${c.area_type}|${c.area}`;
-      const set = publishers.get(k) ?? publishers.set(k, new Set()).get(k)!;
-      for (const id of c.sources) set.add(publisher.get(id) ?? id);
+      const first = monthIndex(c.period);
+      const last = c.period.length === 4 ? first + 11 : first;
+      const rows = publishers.get(k) ?? publishers.set(k, []).get(k)!;
+      rows.push([first, last, c.sources.map((id) => publisher.get(id) ?? id)]);
     }
     return {
       metric: m,
       series,
-      publishers: new Map([...publishers].map(([k, v]) => [k, [...v]])),
+      publishers,
       points: landingPoints(series, m, data.catalog),
       maxByLength: new Map(),
     };
@@ -176,7 +179,14 @@ export const landings: Overlay<Prepared, LandingsView> = {
         `${formatCount(x.value, x.qualifier, lang)} · ${t(`metric.${v.metric}`).toLowerCase()}`,
         periodText(window, lang) + (note ? ` (${t(`table.note.${note}`)})` : ''),
       ],
-      source: v.publishers.get(x.point.key)?.join('; '),
+      // The publishers of the figures summed for this window only.
+      source: [
+        ...new Set(
+          (v.publishers.get(x.point.key) ?? [])
+            .filter(([a, b]) => a <= window[1] && b >= window[0])
+            .flatMap(([, , p]) => p),
+        ),
+      ].join('; '),
     };
   },
   legend: (v, { theme, lang, t }) =>

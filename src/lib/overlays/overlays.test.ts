@@ -221,10 +221,25 @@ describe('one model: legend, summary, table and export agree', () => {
     const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
     const v = ag.view(ag.prepare(i), i);
     expect(ag.mapData(v, i).data!.agreements.fc.features).toEqual([]);
-    // Two agreements at one capital sit side by side, centred on it.
-    expect(v.shown.map((s: { anchor: string; offset: number }) => [s.anchor, s.offset])).toEqual([
-      ['LBY', 0],
-      ['ITA', 0],
+    expect(v.shown.map((s: { anchor: string; offset: [number, number] }) => [s.anchor, s.offset])).toEqual([
+      ['LBY', [0, 0]],
+      ['ITA', [0, 0]],
+    ]);
+  });
+
+  it('agreements sharing a capital sit in a compact grid centred on it', () => {
+    const i = testInput();
+    const base = i.data.catalog.agreements[0];
+    for (let k = 0; k < 5; k++) i.data.catalog.agreements.push({ ...base, id: `lby-${k}` });
+    const ag = OVERLAYS.find((o) => o.id === 'agreements')!;
+    const v = ag.view(ag.prepare(i), i);
+    expect(v.shown.map((s: { offset: [number, number] }) => s.offset)).toEqual([
+      [-1.5, -0.5],
+      [-0.5, -0.5],
+      [0.5, -0.5],
+      [1.5, -0.5],
+      [-1.5, 0.5],
+      [-0.5, 0.5],
     ]);
   });
 
@@ -238,7 +253,9 @@ describe('one model: legend, summary, table and export agree', () => {
     expect(tip.lines[1]).toContain('table.note.partial');
     expect(tip.source).toBe('Ministry');
     const av = e.find((x) => x.o.id === 'agreements')!;
-    expect(av.o.tooltip!({ props: { id: 'mou' }, sel: null }, av.view, i)!.title).toBe('Italy–Libya memorandum');
+    expect(av.o.tooltip!({ props: { id: 'mou' }, sel: null }, av.view, i)!.title).toBe(
+      'Italy–Libya memorandum',
+    );
     const rv = e.find((x) => x.o.id === 'routes')!;
     expect(rv.o.tooltip!({ props: { id: 'cm-a' }, sel: null }, rv.view, i)!.source).toBe('Frontex');
   });
@@ -255,7 +272,13 @@ describe('one model: legend, summary, table and export agree', () => {
     ]);
     expect(recs.every((r) => r.row.window_from === '2023-01' && r.row.window_to === '2023-12')).toBe(true);
     const gj = toGeoJson(recs);
-    expect(gj.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'LineString', 'Point', 'Point', 'Point']);
+    expect(gj.features.map((f) => f.geometry?.type)).toEqual([
+      'LineString',
+      'LineString',
+      'Point',
+      'Point',
+      'Point',
+    ]);
     const csv = toCsv([{ ...recs[0].row, name: '=HYPERLINK("x")' }]);
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
   });

@@ -179,7 +179,12 @@ export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterfac
   custom?: CustomSpec<L, V>;
   mapData(view: V, input: OverlayInput): MapData;
   /** Layers that answer hover and click, and the selection a clicked feature means. */
-  interactive?: { layers: string[]; select(props: Record<string, unknown>): Selection };
+  interactive?: {
+    layers: string[];
+    select(props: Record<string, unknown>): Selection;
+    /** Small marks win the pointer over larger ones drawn above them (default 0). */
+    priority?: number;
+  };
   /** The hover tooltip for a feature under the pointer (its properties, or a custom pick's selection). */
   tooltip?(
     hit: { props: Record<string, unknown>; sel: Selection },
