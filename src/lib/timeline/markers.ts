@@ -1,7 +1,8 @@
 /**
  * Markers above the histogram: agreement events (placed by eventMonth(), i.e. at the end of their
  * date period; undated events are never placed) and programme announcements (by `announced`; one
- * dated only to a year covers that whole year, as the programmes overlay counts it).
+ * dated only to a year covers that whole year, as the programmes overlay counts it). Each kind has
+ * its own row; markers too close to draw apart are clustered into one mark with their count.
  */
 import type { Agreement } from '../data/json-schema';
 import type { EventType } from '../data/schema';
@@ -9,6 +10,7 @@ import type { CatalogFile } from '../data/types';
 import { monthIndex, type MonthIndex } from '../data/time';
 import { eventMonth } from '../filter/lifecycle';
 import type { Window } from '../filter/window';
+import { cluster, type Extent } from './cluster';
 
 type Programme = CatalogFile['programmes'][number];
 
@@ -56,20 +58,55 @@ export function programmeMarkers(programmes: readonly Programme[], domain: Windo
   return out.sort((x, y) => x.month - y.month || x.id.localeCompare(y.id));
 }
 
-export interface MarkerGroup {
+/** One drawn mark in a marker row: a single marker, or a cluster of markers too close to draw apart. */
+export interface MarkerCluster {
   kind: Marker['kind'];
+  /** First and last month covered by its markers. */
   month: MonthIndex;
   to: MonthIndex;
+  /** Left edge and width in pixels (inside the row). */
+  x: number;
+  w: number;
   markers: Marker[];
 }
 
-/** One drawn mark per kind and (start, end) months, listing every marker it stands for. */
-export function groupMarkers(markers: readonly Marker[]): MarkerGroup[] {
-  const by = new Map<string, MarkerGroup>();
-  for (const mk of markers) {
-    const k = `${mk.kind}|${mk.month}|${mk.to}`;
-    const g = by.get(k) ?? by.set(k, { kind: mk.kind, month: mk.month, to: mk.to, markers: [] }).get(k)!;
-    g.markers.push(mk);
-  }
-  return [...by.values()].sort((a, b) => a.month - b.month || a.kind.localeCompare(b.kind));
+export const MARK = {
+  /** Narrowest drawn mark (a one-month marker on a dense axis). */
+  minWidth: 5,
+  /** Smallest space between two marks in a row. */
+  gap: 2,
+};
+
+/** Width of a mark that shows a count (n markers), for a 9 px bold label. */
+export const countWidth = (n: number) => 5 + 5.5 * String(n).length;
+
+/**
+ * The marks of one row: markers (all of one kind) at x(month) … x(to + 1), at least `minWidth`
+ * wide; markers closer than that are merged into one mark wide enough for their count, so no two
+ * marks are closer than `gap` and none spills out of [0, width].
+ */
+export function clusterMarkers(
+  markers: readonly Marker[],
+  x: (m: MonthIndex) => number,
+  width: number,
+  opts = MARK,
+): MarkerCluster[] {
+  const extent = (ms: readonly Marker[]): Extent => {
+    const x0 = Math.min(...ms.map((m) => x(m.month)));
+    const x1 = Math.max(...ms.map((m) => x(m.to + 1)));
+    return { x0, x1: Math.max(x1, x0 + (ms.length > 1 ? countWidth(ms.length) : opts.minWidth)) };
+  };
+  return cluster(markers, {
+    pos: (m) => x(m.month),
+    extent,
+    gap: opts.gap,
+    bounds: [0, width],
+  }).map((c) => ({
+    kind: c.members[0].kind,
+    month: Math.min(...c.members.map((m) => m.month)),
+    to: Math.max(...c.members.map((m) => m.to)),
+    x: c.x0,
+    w: c.x1 - c.x0,
+    markers: c.members,
+  }));
 }

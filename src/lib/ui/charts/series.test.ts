@@ -3,7 +3,16 @@ import { buildSeries } from '../../filter/aggregate';
 import type { CountRow } from '../../data/types';
 import { monthIndex } from '../../data/time';
 import { fixtureCatalog } from '../../search/fixture.test-helper';
-import { agreementMarks, agreementsFor, chartData, routeAreas, seriesFor } from './series';
+import {
+  agreementMarks,
+  agreementsFor,
+  chartData,
+  markLabel,
+  markLabelWidth,
+  placeMarks,
+  routeAreas,
+  seriesFor,
+} from './series';
 
 const row = (
   metric: string,
@@ -122,5 +131,51 @@ describe('agreements on the time axis', () => {
     const marks = agreementMarks(cat.agreements, W2023[0], W2023[1]);
     expect(marks.map((m) => [m.agreement.id, m.month])).toEqual([['mou', monthIndex('2023-02')]]);
     expect(agreementMarks(cat.agreements, monthIndex('2017-01'), W2023[1])).toHaveLength(2);
+  });
+});
+
+describe('agreement marks inside a chart', () => {
+  const mk = (n: number, month: number) => ({ n, month, title: `a${n}` });
+  const xOf = (m: number) => 42 + (m - monthIndex('2023-01')) * 22.5; // a 12-month chart, 270 units wide
+  const bounds = [42, 312] as const;
+
+  it('labels one mark with its number, several with their range', () => {
+    expect(markLabel([3])).toBe('3');
+    expect(markLabel([5, 3, 4])).toBe('3–5');
+    expect(markLabel([3, 7])).toBe('3, 7');
+  });
+
+  it('keeps marks a month apart as separate labels centred on their rules', () => {
+    const p = placeMarks([mk(1, monthIndex('2023-02')), mk(2, monthIndex('2023-04'))], xOf, bounds);
+    expect(p.map((c) => [c.text, c.cx])).toEqual([
+      ['1', xOf(monthIndex('2023-02'))],
+      ['2', xOf(monthIndex('2023-04'))],
+    ]);
+  });
+
+  it('merges labels that would touch, keeping every rule', () => {
+    const m = monthIndex('2023-11');
+    const dense = (v: number) => 42 + (v - monthIndex('2021-01')) * 8; // 8 units a month
+    const p = placeMarks([mk(5, m), mk(6, m), mk(7, m + 1)], dense, bounds);
+    expect(p).toHaveLength(1);
+    expect(p[0].text).toBe('5–7');
+    expect(p[0].xs).toEqual([dense(m), dense(m + 1)]);
+  });
+
+  it('never lets two labels come closer than the gap, nor leave the plot, whatever the density', () => {
+    for (const every of [1, 2, 3, 5, 8]) {
+      const xs = (m: number) => 42 + (m - monthIndex('2009-01')) * (270 / 204);
+      const marks = Array.from({ length: 40 }, (_, i) =>
+        mk(i + 1, monthIndex('2009-01') + ((i * every) % 204)),
+      );
+      const p = placeMarks(marks, xs, bounds);
+      for (let i = 1; i < p.length; i++) expect(p[i].x0 - p[i - 1].x1).toBeGreaterThanOrEqual(3 - 1e-9);
+      for (const c of p) {
+        expect(c.x0).toBeGreaterThanOrEqual(bounds[0]);
+        expect(c.x1).toBeLessThanOrEqual(bounds[1] + 1e-9);
+        expect(c.x1 - c.x0).toBeCloseTo(Math.min(markLabelWidth(c.text), bounds[1] - bounds[0]));
+      }
+      expect(p.flatMap((c) => c.marks.map((m) => m.n)).sort((a, b) => a - b)).toEqual(marks.map((m) => m.n));
+    }
   });
 });

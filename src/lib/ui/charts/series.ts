@@ -11,6 +11,7 @@ import type { CatalogFile } from '../../data/types';
 import { yearOf, type MonthIndex } from '../../data/time';
 import { monthlyValues, type Series } from '../../filter/aggregate';
 import { eventMonth } from '../../filter/lifecycle';
+import { cluster } from '../../timeline/cluster';
 
 export type ChartSubject = { kind: 'family' | 'segment' | 'place' | 'country'; id: string };
 
@@ -130,4 +131,61 @@ export function agreementMarks(agreements: Agreement[], from: MonthIndex, to: Mo
     }
   }
   return out.sort((x, y) => x.month - y.month || x.agreement.id.localeCompare(y.agreement.id));
+}
+
+/** An agreement mark on a chart: its month, its number in the list under the charts, its title. */
+export interface ChartMark {
+  month: MonthIndex;
+  n: number;
+  title: string;
+}
+
+/** One label of agreement numbers in a chart's top margin, with the rules (x) it stands for. */
+export interface PlacedMarks {
+  marks: ChartMark[];
+  /** Distinct x of the dashed rules, left to right. */
+  xs: number[];
+  /** Centre of the label. */
+  cx: number;
+  /** "3", or "3–5" for several marks (their numbers are consecutive: marks are numbered in time order). */
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/** The label of marks numbered ns: "3", "3–5", or "3, 7" when not consecutive. */
+export function markLabel(ns: readonly number[]): string {
+  const s = [...ns].sort((a, b) => a - b);
+  if (s.length === 1) return String(s[0]);
+  const consecutive = s.every((v, i) => i === 0 || v === s[i - 1] + 1);
+  return consecutive ? `${s[0]}–${s[s.length - 1]}` : s.join(', ');
+}
+
+/** Width of a mark label in chart units (9 px bold digits, with a little air). */
+export const markLabelWidth = (text: string) => 5.6 * text.length + 4;
+
+/**
+ * Labels for a chart's agreement marks: each centred over its rule, and marks whose labels would
+ * touch share one label ("3–5"), so no two labels are closer than `gap` and none leaves `bounds`.
+ */
+export function placeMarks(
+  marks: readonly ChartMark[],
+  xOf: (month: MonthIndex) => number,
+  bounds: readonly [number, number],
+  gap = 3,
+): PlacedMarks[] {
+  const extent = (ms: readonly ChartMark[]) => {
+    const xs = ms.map((m) => xOf(m.month));
+    const c = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const w = markLabelWidth(markLabel(ms.map((m) => m.n)));
+    return { x0: c - w / 2, x1: c + w / 2 };
+  };
+  return cluster(marks, { pos: (m) => xOf(m.month), extent, gap, bounds }).map((c) => ({
+    marks: c.members,
+    xs: [...new Set(c.members.map((m) => xOf(m.month)))].sort((a, b) => a - b),
+    cx: (c.x0 + c.x1) / 2,
+    text: markLabel(c.members.map((m) => m.n)),
+    x0: c.x0,
+    x1: c.x1,
+  }));
 }
