@@ -1,18 +1,12 @@
 /** Funder colours and funding-link curves (funder's capital → recipient's capital). */
 import type { Feature, LineString } from 'geojson';
-import type { Theme } from '../map/theme';
+import type { FunderKey, Theme } from '../map/theme';
 import type { CatalogFile } from '../data/types';
 import { capitalOf } from './agreements';
 
-/** Funders get distinct colours; Italy takes the theme's programme colour. */
+/** A funder's colour: the theme's own funder role (Italy's is the programme colour), else `other`. */
 export function funderColor(funder: string, theme: Theme): string {
-  const palette: Record<string, string> = {
-    ITA: theme.programme,
-    EU: theme.agreement.signed,
-    GBR: theme.agreement.suspended,
-    ESP: theme.routes.western_med,
-  };
-  return palette[funder] ?? theme.muted;
+  return Object.hasOwn(theme.funders, funder) ? theme.funders[funder as FunderKey] : theme.funders.other;
 }
 
 /** A quadratic Bézier between two capitals, bowed to the left of the direction of travel. */

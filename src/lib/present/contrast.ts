@@ -1,7 +1,19 @@
 /**
- * WCAG 2.x contrast between theme colours (sRGB hex), so the projector theme can be checked by a
- * unit test rather than by eye. https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio
+ * Colour checks for theme tokens, so a palette is held to numbers by unit tests rather than by eye:
+ * WCAG 2.x contrast (https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio) and CIEDE2000 colour
+ * differences under simulated colour vision deficiencies. Colour science comes from culori (a
+ * maintained library with CIEDE2000 and the Machado–Oliveira–Fernandes 2009 CVD simulation built
+ * in), which is a dev dependency: only tests import this module.
  */
+import {
+  clampRgb,
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  converter,
+  type Color,
+} from 'culori';
 import type { Theme } from '../map/theme';
 
 export function luminance(hex: string): number {
@@ -24,16 +36,17 @@ export function keyMapColours(t: Theme): Record<string, string> {
   return {
     ...Object.fromEntries(Object.entries(t.routes).map(([k, v]) => [`route.${k}`, v])),
     landing: t.landing,
-    programme: t.programme,
+    ...Object.fromEntries(Object.entries(t.funders).map(([k, v]) => [`funder.${k}`, v])),
     ...Object.fromEntries(Object.entries(t.agreement).map(([k, v]) => [`agreement.${k}`, v])),
     death: t.death,
+    highlight: t.highlight,
   };
 }
 
 export interface ContrastReport {
   text: Record<string, number>;
-  /** Worst ratio of each key colour against land and against water. */
-  map: Record<string, { land: number; water: number }>;
+  /** Ratio of each key colour against land, land outside the region, and water. */
+  map: Record<string, { land: number; landOutside: number; water: number }>;
 }
 
 export function contrastReport(t: Theme): ContrastReport {
@@ -44,63 +57,44 @@ export function contrastReport(t: Theme): ContrastReport {
     'muted/bg': r2(contrast(t.muted, t.bg)),
     'accent/bg': r2(contrast(t.accent, t.bg)),
     'label/land': r2(contrast(t.label, t.land)),
+    'label/landOutside': r2(contrast(t.label, t.landOutside)),
+    'label/partyFill': r2(contrast(t.label, t.partyFill)),
     'seaLabel/water': r2(contrast(t.seaLabel, t.water)),
   };
   const map = Object.fromEntries(
     Object.entries(keyMapColours(t)).map(([k, c]) => [
       k,
-      { land: r2(contrast(c, t.land)), water: r2(contrast(c, t.water)) },
+      {
+        land: r2(contrast(c, t.land)),
+        landOutside: r2(contrast(c, t.landOutside)),
+        water: r2(contrast(c, t.water)),
+      },
     ]),
   );
   return { text, map };
 }
 
-/** Machado, Oliveira & Fernandes (2009) full-severity simulation matrices, applied in linear RGB. */
-const CVD: Record<'protan' | 'deutan' | 'tritan', number[][]> = {
-  protan: [
-    [0.152286, 1.052583, -0.204868],
-    [0.114503, 0.786281, 0.099216],
-    [-0.003882, -0.048116, 1.051998],
-  ],
-  deutan: [
-    [0.367322, 0.860646, -0.227968],
-    [0.280085, 0.672501, 0.047413],
-    [-0.01182, 0.04294, 0.968881],
-  ],
-  tritan: [
-    [1.255528, -0.076749, -0.178779],
-    [-0.078411, 0.930809, 0.147602],
-    [0.004733, 0.691367, 0.3039],
-  ],
+/** Full-severity (dichromat) simulations, Machado et al. 2009 via culori, clamped to sRGB. */
+const SIMULATE = {
+  protan: filterDeficiencyProt(1),
+  deutan: filterDeficiencyDeuter(1),
+  tritan: filterDeficiencyTrit(1),
 };
-export type Vision = 'normal' | keyof typeof CVD;
+export type Vision = 'normal' | keyof typeof SIMULATE;
 export const VISIONS: Vision[] = ['normal', 'protan', 'deutan', 'tritan'];
 
-const toLinear = (hex: string) =>
-  [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-
-/** CIELAB (D65) of a colour as seen with the given colour vision. */
-export function lab(hex: string, vision: Vision = 'normal'): [number, number, number] {
-  let rgb = toLinear(hex);
-  if (vision !== 'normal') {
-    const m = CVD[vision];
-    rgb = m.map((row) => Math.min(1, Math.max(0, row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2])));
-  }
-  const [r, g, b] = rgb;
-  const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
-  const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116);
-  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+/** A colour as seen with the given colour vision. */
+export function simulate(hex: string, vision: Vision = 'normal'): Color {
+  const c = converter('rgb')(hex);
+  if (!c) throw new Error(`"${hex}" is not a colour`);
+  return vision === 'normal' ? c : clampRgb(SIMULATE[vision](c));
 }
 
-/** CIE76 colour difference under a colour vision. */
+const ciede2000 = differenceCiede2000();
+
+/** CIEDE2000 colour difference under a colour vision. */
 export function deltaE(a: string, b: string, vision: Vision = 'normal'): number {
-  const [p, q] = [lab(a, vision), lab(b, vision)];
-  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+  return ciede2000(simulate(a, vision), simulate(b, vision));
 }
 
 /** The smallest difference between any two colours of a group, over every colour vision. */
@@ -119,6 +113,72 @@ export function minPairDelta(colours: Record<string, string>): {
           worst = { delta: Math.round(d * 10) / 10, pair: `${e[i][0]}/${e[j][0]}`, vision: v };
       }
   return worst;
+}
+
+/**
+ * How far apart two categorical colours must be (CIEDE2000), by what they are. Anything against a
+ * route family: the Okabe–Ito palette's level (its own worst pairs are 21.7 normal, 10.7 tritan);
+ * routes are the subject and nothing may pass for one. Two context colours of different roles
+ * (arrivals, funders, statuses, deaths, highlight; they also differ in shape and are named in the
+ * legend): 15 / 8. Two agreement statuses, an ordered family told apart by lightness (ended is also
+ * dashed): 10 / 6. A ΔE00 of about 2 is a just-noticeable difference side by side.
+ */
+export const PAIR_THRESHOLDS = {
+  route: { normal: 20, cvd: 10 },
+  context: { normal: 15, cvd: 8 },
+  status: { normal: 10, cvd: 6 },
+} as const;
+export type PairTier = keyof typeof PAIR_THRESHOLDS;
+
+/** The categorical colours that can be on the map at once, by role name (`route.*`, `funder.*`, `agreement.*`, …). */
+export const categoricalColours = keyMapColours;
+
+export function pairTier(a: string, b: string): PairTier {
+  if (a.startsWith('route.') || b.startsWith('route.')) return 'route';
+  if (a.startsWith('agreement.') && b.startsWith('agreement.')) return 'status';
+  return 'context';
+}
+
+export interface PairCheck {
+  pair: string;
+  vision: Vision;
+  tier: PairTier;
+  delta: number;
+  min: number;
+}
+
+/** Every pair of a theme's categorical colours under every vision, with its threshold. */
+export function pairChecks(t: Theme): PairCheck[] {
+  const e = Object.entries(categoricalColours(t));
+  const out: PairCheck[] = [];
+  for (let i = 0; i < e.length; i++)
+    for (let j = i + 1; j < e.length; j++) {
+      const tier = pairTier(e[i][0], e[j][0]);
+      for (const vision of VISIONS)
+        out.push({
+          pair: `${e[i][0]}/${e[j][0]}`,
+          vision,
+          tier,
+          delta: deltaE(e[i][1], e[j][1], vision),
+          min: vision === 'normal' ? PAIR_THRESHOLDS[tier].normal : PAIR_THRESHOLDS[tier].cvd,
+        });
+    }
+  return out;
+}
+
+const oklchOf = converter('oklch');
+const labOf = converter('lab65');
+/** OKLCH lightness (0–1), chroma and hue (degrees; 0 for a grey). */
+export function oklch(hex: string): { l: number; c: number; h: number } {
+  const c = oklchOf(hex);
+  if (!c) throw new Error(`"${hex}" is not a colour`);
+  return { l: c.l, c: c.c, h: c.h ?? 0 };
+}
+/** CIELAB (D65) b*: negative is bluer (cooler), positive yellower (warmer). */
+export function labB(hex: string): number {
+  const c = labOf(hex);
+  if (!c) throw new Error(`"${hex}" is not a colour`);
+  return c.b;
 }
 
 /** A washed-out projector: black level raised and colours pulled towards white. */
