@@ -179,7 +179,8 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         source: COUNTRY_SOURCE,
         filter: partyFilter([]),
         metadata: { 'crossings:legend': 'agreement-party' },
-        paint: { 'fill-color': theme.agreement.in_force, 'fill-opacity': 0.12 },
+        // The tint palette.test.ts checks symbols and labels against (opaque: the worst case), at half strength.
+        paint: { 'fill-color': theme.partyFill, 'fill-opacity': 0.55, 'fill-outline-color': theme.border },
       },
       {
         id: 'agreements-selected',
@@ -311,7 +312,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         {
           label: t('legend.parties'),
           key: 'agreement-party',
-          swatch: { kind: 'fill', color: theme.agreement.in_force, opacity: 0.25, stroke: theme.border },
+          swatch: { kind: 'fill', color: theme.partyFill, opacity: 0.55, stroke: theme.border },
         },
         {
           label: t('legend.selectedParties'),
@@ -395,7 +396,13 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
     return (
       el(
         'g',
-        { class: 'parties', fill: theme.agreement.in_force, 'fill-opacity': 0.12, stroke: 'none' },
+        {
+          class: 'parties',
+          fill: theme.partyFill,
+          'fill-opacity': 0.55,
+          stroke: theme.border,
+          'stroke-width': 0.5,
+        },
         fills.map((d) => el('path', { d })).join(''),
       ) +
       el(

@@ -49,7 +49,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     const funding = fundingByCountry(cat.programmes, w);
     const r = scaleSqrt()
       .domain([0, Math.max(1, ...funding.map(eur))])
-      .range([5, 34 * theme.scale]);
+      .range([4, 22 * theme.scale]); // context: smaller than the arrival circles (max 34)
     const markers: ProgrammeMarker[] = [];
     for (const f of funding) {
       const at = capitalOf(cat, f.country);
