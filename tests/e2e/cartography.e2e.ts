@@ -224,4 +224,22 @@ describe('cartography', () => {
     await page.waitForFunction(() => (window as any).__crossings.hovered?.id !== 'lampedusa');
     await page.getByTestId('tab-details').click();
   });
+
+  it('the search result under the keyboard highlights its feature on the map', async () => {
+    const page = o.page;
+    const input = page.getByTestId('search-input');
+    await input.fill('lampedusa');
+    await input.press('ArrowDown');
+    await page.waitForFunction(() => (window as any).__crossings.hovered?.id === 'lampedusa');
+    await page.waitForTimeout(300);
+    const state = await page.evaluate(() => {
+      const map = (window as any).__crossingsMap;
+      const f = map.querySourceFeatures('landings').find((x: any) => x.properties.area === 'lampedusa');
+      return f ? map.getFeatureState({ source: 'landings', id: f.id }) : null;
+    });
+    expect(state).toMatchObject({ hover: true });
+    await input.press('Escape');
+    await page.waitForFunction(() => (window as any).__crossings.hovered === null);
+    await input.fill('');
+  });
 });

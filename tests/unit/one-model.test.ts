@@ -128,11 +128,11 @@ describe('every output reads the one overlay model', () => {
           const csv = o.exports.filter((r) => r.row.layer === 'agreements');
           expect(csv.map((r) => r.row.status).sort()).toEqual(table.rows.map((r) => r.group).sort());
           // The SVG draws a marker for exactly the agreements the table says are drawn (in view).
-        const markerIds = new Set([...o.svg.matchAll(/data-id="([^"]+)" data-status="/g)].map((m) => m[1]));
-        const drawn = new Set(
-          table.rows.filter((r) => r.cells.drawn !== t('agreement.drawn.none')).map((r) => r.key),
-        );
-        expect(markerIds).toEqual(drawn);
+          const markerIds = new Set([...o.svg.matchAll(/data-id="([^"]+)" data-status="/g)].map((m) => m[1]));
+          const drawn = new Set(
+            table.rows.filter((r) => r.cells.drawn !== t('agreement.drawn.none')).map((r) => r.key),
+          );
+          expect(markerIds).toEqual(drawn);
         },
       ),
       { seed: 20261202, numRuns: 240 },
