@@ -89,6 +89,22 @@ export async function waitForMapIdle(page: Page) {
   );
 }
 
+/** Repaint, then wait for the next 'idle': everything asked of the map so far is drawn. */
+export async function repaintIdle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (
+          window as unknown as {
+            __crossingsMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
+          }
+        ).__crossingsMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
 export function saveShotPath(name: string): string {
   mkdirSync('test-results', { recursive: true });
   return `test-results/${name}.png`;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, waitForMapIdle, type Opened } from './browser';
+import { launch, openApp, repaintIdle, waitForMapIdle, type Opened } from './browser';
 
 let browser: Browser;
 let o: Opened;
@@ -23,15 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as any).__crossingsMap;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
+const idle = repaintIdle;
 
 /** A page point over a rendered feature of `layer` (optionally with property `key` = `value`) where it is on top. */
 async function pointOver(page: Page, layer: string, key?: string, value?: string) {

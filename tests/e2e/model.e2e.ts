@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { OVERLAY_IDS } from '../../src/lib/overlays/registry';
-import { launch, mapPixels, openApp } from './browser';
+import { launch, mapPixels, openApp, repaintIdle } from './browser';
 
 const m = (y: number, mo = 1) => y * 12 + mo - 1;
 
@@ -56,16 +56,7 @@ const rendered = (page: Page, layer: string) =>
     return map.getLayer(l) ? map.queryRenderedFeatures({ layers: [l] }).length : 0;
   }, layer);
 
-/** Wait for the next 'idle' after a repaint (everything requested so far is drawn). */
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((r) => {
-        const map = (window as any).__crossingsMap;
-        map.once('idle', () => r());
-        map.triggerRepaint();
-      }),
-  );
+const idle = repaintIdle;
 
 const gpu = (page: Page) =>
   page.evaluate(() => {

@@ -5,20 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, saveShotPath, type Opened } from './browser';
+import { launch, openApp, saveShotPath, type Opened, repaintIdle } from './browser';
 
 const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
-async function settle(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as any).__crossingsMap;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-}
+const settle = repaintIdle;
 
 async function setWindow(page: Page, from: string, to: string) {
   await page.evaluate(

@@ -1,19 +1,11 @@
 /** A reader's own CSV: a bad file lists its errors and breaks nothing; a good one adds points filtered by time. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openApp, type Opened } from './browser';
+import { launch, openApp, type Opened, repaintIdle } from './browser';
 
 const count = (o: Opened, layer: string) =>
   o.page.evaluate((l) => (window as any).__crossingsMap.queryRenderedFeatures({ layers: [l] }).length, layer);
-const idle = (o: Opened) =>
-  o.page.evaluate(
-    () =>
-      new Promise<void>((r) => {
-        const m = (window as any).__crossingsMap;
-        m.once('idle', () => r());
-        m.triggerRepaint();
-      }),
-  );
+const idle = (o: Opened) => repaintIdle(o.page);
 
 describe("a reader's own data (built site)", () => {
   let browser: Browser;

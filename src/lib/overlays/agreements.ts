@@ -248,7 +248,9 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
     // Connectors of the agreement under the pointer or in focus (else the selected one).
     const focus = hoverOr(v, hover);
     const owner = v.shown.find((s) => s.agreement.id === focus);
-    const links: Feature<LineString>[] = (owner ? linksOf(v.cat, owner.agreement) : []).map((line, j) => ({
+    // The selected agreement's connectors are in the view already; only a pointed-at one is new.
+    const lines = !owner ? [] : owner.agreement.id === v.selected ? v.links : linksOf(v.cat, owner.agreement);
+    const links: Feature<LineString>[] = lines.map((line, j) => ({
       type: 'Feature',
       id: j,
       properties: { id: owner!.agreement.id, status: owner!.status },
