@@ -17,15 +17,33 @@ describe('decode', () => {
     ['map exponent', '?map=5/1e1/3', {}, ['share.url.invalid']],
     ['map two parts', '?map=5/38', {}, ['share.url.invalid']],
     ['window', '?from=2015-02&to=2016-11', { window: [monthIndex('2015-02'), monthIndex('2016-11')] }, []],
-    ['window before domain', '?from=2001-01&to=2016-11', {}, ['share.url.invalid']],
-    ['month 13', '?from=2015-13&to=2016-11', {}, ['share.url.invalid']],
+    // A bad end is dropped alone; the good end keeps its calendar year.
+    [
+      'window before domain',
+      '?from=2001-01&to=2016-11',
+      { window: [monthIndex('2016-01'), monthIndex('2016-11')] },
+      ['share.url.invalid'],
+    ],
+    [
+      'month 13',
+      '?from=2015-13&to=2016-11',
+      { window: [monthIndex('2016-01'), monthIndex('2016-11')] },
+      ['share.url.invalid'],
+    ],
+    [
+      'bad end of the window keeps the good start',
+      '?from=2019-03&to=2019-13',
+      { window: [monthIndex('2019-03'), monthIndex('2019-12')] },
+      ['share.url.invalid'],
+    ],
     ['reversed window', '?from=2020-01&to=2019-01', {}, ['share.url.order']],
     ['only to', '?to=2018-04', { window: [monthIndex('2018-01'), monthIndex('2018-04')] }, []],
     [
       'only unknown overlays keep the default',
       '?layers=ufo,spaceship',
       {},
-      ['share.url.layer', 'share.url.layer'],
+      // Two bad names of one parameter are one notice.
+      ['share.url.layer'],
     ],
     ['metric unknown', '?metric=vibes', {}, ['share.url.invalid']],
     ['selection bad kind', '?sel=planet:mars', {}, ['share.url.invalid']],

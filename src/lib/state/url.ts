@@ -125,20 +125,55 @@ function parseFlag(v: string): boolean | null {
   return null;
 }
 
+/** The longest query string read (a longer one is cut at a parameter boundary, with a notice). */
+export const MAX_QUERY = 8000;
+/** At most this many notices per link: more problems are grouped into one ("5 parameters ignored: …"). */
+export const MAX_NOTICES = 3;
+
+/**
+ * Group the problems: one notice per key (its bad values listed, a long list shortened), and when
+ * more keys than MAX_NOTICES went wrong, one notice naming them all.
+ */
+function groupNotices(problems: { key: string; value: string; reason: string }[]): UrlNotice[] {
+  const byKey = new Map<string, { reason: string; values: string[] }>();
+  for (const p of problems) {
+    const g = byKey.get(p.key);
+    if (g) g.values.push(p.value);
+    else byKey.set(p.key, { reason: p.reason, values: [p.value] });
+  }
+  const groups = [...byKey].map(([key, g]) => {
+    const shown = g.values.slice(0, 3).map(clip).join(', ');
+    const more = g.values.length - 3;
+    return { key, reason: g.reason, value: more > 0 ? `${shown} (+${more})` : shown };
+  });
+  if (groups.length <= MAX_NOTICES)
+    return groups.map((g) => ({ key: g.reason, params: { key: clip(g.key), value: g.value } }));
+  return [
+    {
+      key: 'share.url.ignoredMany',
+      params: { count: String(groups.length), keys: groups.map((g) => clip(g.key)).join(', ') },
+    },
+  ];
+}
+
 /** Read a query string (with or without the leading `?`; a leading `#` is accepted too). */
 export function decode(input: string): Decoded {
   const state: Partial<UrlState> = {};
   const notices: UrlNotice[] = [];
+  const problems: { key: string; value: string; reason: string }[] = [];
   const bad = (key: string, value: string, reason = 'share.url.invalid') =>
-    notices.push({ key: reason, params: { key: clip(key), value: clip(value) } });
+    problems.push({ key, value, reason });
 
+  let raw = String(input ?? '').replace(/^[?#]/, '');
+  if (raw.length > MAX_QUERY) {
+    // Cut at the last parameter boundary, so no parameter is read half.
+    const cut = raw.lastIndexOf('&', MAX_QUERY);
+    raw = raw.slice(0, cut > 0 ? cut : MAX_QUERY);
+    notices.push({ key: 'share.url.tooLong', params: { max: String(MAX_QUERY) } });
+  }
   let q: URLSearchParams;
   try {
-    q = new URLSearchParams(
-      String(input ?? '')
-        .replace(/^[?#]/, '')
-        .slice(0, 8000),
-    );
+    q = new URLSearchParams(raw);
   } catch {
     return { state, notices: [{ key: 'share.url.unreadable', params: {} }] };
   }
@@ -154,29 +189,35 @@ export function decode(input: string): Decoded {
     const lat = parts.length === 3 ? parseNum(parts[1], VIEW_LIMITS.lat) : null;
     const lng = parts.length === 3 ? parseNum(parts[2], VIEW_LIMITS.lng) : null;
     if (zoom === null || lat === null || lng === null) bad('map', map);
-    else state.view = { center: [lng, lat], zoom };
+    // Rounded as encode() writes it, so a decoded link re-encodes to itself.
+    else state.view = { center: [round(lng, 4), round(lat, 4)], zoom: round(zoom, 2) };
   }
 
   const fromS = get('from');
   const toS = get('to');
   if (fromS !== null || toS !== null) {
-    const from = fromS === null ? null : parseMonth(fromS);
-    const to = toS === null ? null : parseMonth(toS);
+    let from = fromS === null ? null : parseMonth(fromS);
+    let to = toS === null ? null : parseMonth(toS);
+    // A bad end is dropped alone: the good end is kept.
     if (fromS !== null && from === null) bad('from', fromS);
-    else if (toS !== null && to === null) bad('to', toS);
-    else {
+    if (toS !== null && to === null) bad('to', toS);
+    if (from !== null && to !== null && from > to) {
+      bad('from', `${fromS}…${toS}`, 'share.url.order');
+      from = to = null;
+    }
+    if (from !== null || to !== null) {
       // A window given by one end only covers that end's calendar year.
       const f = from ?? Math.floor(to! / 12) * 12;
       const t = to ?? Math.floor(from! / 12) * 12 + 11;
-      if (f > t) bad('from', `${fromS}…${toS}`, 'share.url.order');
-      else state.window = [Math.max(f, TIME_DOMAIN[0]), Math.min(t, TIME_DOMAIN[1])];
+      state.window = [Math.max(f, TIME_DOMAIN[0]), Math.min(t, TIME_DOMAIN[1])];
     }
   }
 
   const layers = get('layers');
   if (layers !== null) {
     const on = new Set<LayerId>();
-    const names = layers.split(',').filter((s) => s !== '');
+    // Repeated names count once; the bad ones become one grouped notice, however many there are.
+    const names = [...new Set(layers.split(',').filter((s) => s !== ''))];
     for (const name of names) {
       if (isOneOf(LAYER_IDS, name)) on.add(name);
       else bad('layers', name, 'share.url.layer');
@@ -257,10 +298,13 @@ export function decode(input: string): Decoded {
   else if (presentOn) state.mode = 'present';
   else if (embed !== null && embedOn === false) state.mode = 'explore';
 
-  return { state, notices };
+  return { state, notices: [...notices, ...groupNotices(problems)] };
 }
 
-const fmtNum = (n: number, digits: number) => String(Math.round(n * 10 ** digits) / 10 ** digits);
+function round(n: number, digits: number) {
+  return Math.round(n * 10 ** digits) / 10 ** digits;
+}
+const fmtNum = (n: number, digits: number) => String(round(n, digits));
 
 /**
  * Write the state as a query string (with a leading `?`, or '' for none). `previous` is the current

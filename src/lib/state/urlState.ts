@@ -68,7 +68,8 @@ export function selectionExists(cat: CatalogFile, sel: NonNullable<Selection>): 
     case 'place':
       return has(cat.places);
     case 'country':
-      return sel.id in cat.countries;
+      // Own keys only: `constructor` or `toString` are not countries.
+      return Object.hasOwn(cat.countries, sel.id);
     case 'agreement':
       return has(cat.agreements);
     case 'programme':

@@ -1,0 +1,148 @@
+/**
+ * A seeded fuzz of the URL codec over links as they turn up in the wild: realistic values, typos,
+ * prototype names, markup, repeated keys, huge lists and over-long links. For every one of them:
+ * decode never throws, the decoded state re-encodes to a link that is a fixed point (decode → encode
+ * gives the same link again, with no notice), and the notices stay few.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  decode,
+  defaultUrlState,
+  encode,
+  MAX_NOTICES,
+  MAX_QUERY,
+  merge,
+  OWNED_KEYS,
+} from '../../src/lib/state/url';
+import { LAYER_IDS, SELECTION_KINDS } from '../../src/lib/state/app.svelte';
+import { selectionExists } from '../../src/lib/state/urlState';
+import { METRICS } from '../../src/lib/data/schema';
+import type { CatalogFile } from '../../src/lib/data/types';
+
+const PROTO = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype'];
+const NASTY = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '%00',
+  '\u202e',
+];
+
+const month = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 0, max: 14 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc.constantFrom('2019-13', '2016-1', '2016/01', '', 'NaN', ...PROTO),
+);
+const num = fc.oneof(
+  fc.double({ min: -200, max: 200, noNaN: true }).map((n) => String(Math.round(n * 1e6) / 1e6)),
+  fc.constantFrom('NaN', '1e999', '-0', '', 'Infinity'),
+);
+const valueFor: Record<string, fc.Arbitrary<string>> = {
+  v: fc.constantFrom('1', '2', '', 'x'),
+  map: fc.oneof(
+    fc.tuple(num, num, num).map((p) => p.join('/')),
+    fc.string(),
+  ),
+  from: month,
+  to: month,
+  layers: fc.oneof(
+    fc
+      .array(fc.oneof(fc.constantFrom(...LAYER_IDS), fc.constantFrom('ufo', 'Routes', ...PROTO)), {
+        maxLength: 8,
+      })
+      .map((a) => a.join(',')),
+    // A list of thousands of bad items.
+    fc.integer({ min: 100, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `bad${i}`).join(',')),
+  ),
+  metric: fc.oneof(fc.constantFrom(...METRICS), fc.constantFrom('vibes', ...PROTO)),
+  sel: fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom(...SELECTION_KINDS, 'planet'),
+        fc.oneof(fc.constantFrom('ITA', 'lampedusa', ...PROTO), fc.string()),
+      )
+      .map(([k, id]) => `${k}:${id}`),
+    fc.constantFrom(...NASTY),
+  ),
+  lang: fc.constantFrom('en', 'it', 'xx', 'EN', ...PROTO),
+  theme: fc.constantFrom('light', 'dark', 'projector', 'auto', 'neon', ...NASTY),
+  embed: fc.constantFrom('', '1', '0', 'true', 'false', 'maybe'),
+  static: fc.constantFrom('', '1', '0', 'yes'),
+  plain: fc.constantFrom('', '1', '0', 'yes'),
+  present: fc.constantFrom('', 'central-med-2014-2025', 'agreements-arrivals-2023-2024', '../x', ...NASTY),
+  chapter: fc.constantFrom('1', '2', '7', '0', '1000', '-1', 'x'),
+};
+const pair = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(...OWNED_KEYS).chain((k) => valueFor[k].map((v) => [k, v] as const)),
+  },
+  // Keys the codec does not own (a CMS's own, utm_*) and prototype names as keys.
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('utm_source', 'fbclid', 'ref', ...PROTO), fc.string()) },
+);
+const link = fc
+  .oneof(
+    { weight: 8, arbitrary: fc.array(pair, { maxLength: 12 }) },
+    // Over-long links: padding that pushes the real parameters past the cut.
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.array(pair, { maxLength: 6 }), fc.integer({ min: MAX_QUERY, max: MAX_QUERY * 3 }))
+        .map(([kv, n]) => [['utm_pad', 'x'.repeat(n)] as const, ...kv]),
+    },
+  )
+  .map((kv) => '?' + kv.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
+
+describe('URL fuzz (seeded, 2,000 links)', () => {
+  it('decode never throws; encode(decode(x)) is a fixed point; notices stay few', () => {
+    fc.assert(
+      fc.property(link, (x) => {
+        const d = decode(x);
+        // At most MAX_NOTICES about parameters, plus "too long" and "embed and present".
+        expect(d.notices.length).toBeLessThanOrEqual(MAX_NOTICES + 2);
+        for (const n of d.notices)
+          for (const v of Object.values(n.params)) expect(v.length).toBeLessThanOrEqual(200);
+        const once = encode(merge(defaultUrlState(), d.state));
+        const again = decode(once);
+        expect(again.notices).toEqual([]);
+        expect(merge(defaultUrlState(), again.state)).toEqual(merge(defaultUrlState(), d.state));
+        expect(encode(merge(defaultUrlState(), again.state))).toBe(once);
+      }),
+      { numRuns: 2000, seed: 20261202 },
+    );
+  });
+
+  it('900 bad overlay names give one notice that counts them', () => {
+    const names = Array.from({ length: 900 }, (_, i) => `bad${i}`);
+    const d = decode(`?layers=routes,${names.join(',')}`);
+    expect(d.notices).toHaveLength(1);
+    expect(d.notices[0].key).toBe('share.url.layer');
+    expect(d.notices[0].params.value).toBe('bad0, bad1, bad2 (+897)');
+    expect(d.state.layers?.routes).toBe(true);
+  });
+
+  it('a link over the limit is cut at a parameter boundary, with a notice', () => {
+    const d = decode(`?from=2020-01&utm_pad=${'x'.repeat(MAX_QUERY)}&to=2020-06`);
+    expect(d.notices.map((n) => n.key)).toEqual(['share.url.tooLong']);
+    // `to` was past the cut: the window is `from`'s calendar year, not a half-read value.
+    expect(d.state.window).toBeDefined();
+  });
+
+  it('prototype names are never selections', () => {
+    const cat = {
+      countries: { ITA: { name_en: 'Italy' } },
+      families: [],
+      segments: [],
+      places: [],
+      agreements: [],
+      programmes: [],
+    } as unknown as CatalogFile;
+    for (const id of PROTO) {
+      const sel = decode(`?sel=country:${id}`).state.selection;
+      if (sel) expect(selectionExists(cat, sel)).toBe(false);
+    }
+    expect(selectionExists(cat, { kind: 'country', id: 'ITA' })).toBe(true);
+  });
+});
