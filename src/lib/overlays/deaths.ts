@@ -88,7 +88,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
       source: t('deaths.iomLink'),
     };
   },
-  legend: (v, { data, theme, lang, t }) => {
+  legend: (v, { data, theme, lang, t, incidentsFailed }) => {
     const iom = data.catalog.sources.find((s) => s.id === 'iom-mmp');
     return [
       {
@@ -112,7 +112,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
                 }),
                 testid: 'deaths-count',
               }
-            : { text: t('deaths.loading') },
+            : { text: t(incidentsFailed ? 'deaths.loadError' : 'deaths.loading') },
           { text: t('deaths.caveat'), strong: true, testid: 'deaths-caveat' },
           { text: t('deaths.size') },
         ],

@@ -81,6 +81,9 @@ export class OverlayModel {
       get user() {
         return userData.points;
       },
+      get incidentsFailed() {
+        return incidents.error !== null && !incidents.data;
+      },
       dataBase: DATA_BASE,
     };
     this.states = OVERLAYS.map((o) => new OverlayState(o, this.input, () => !!app.data));
@@ -99,7 +102,11 @@ export class OverlayModel {
   ensureLoaded() {
     const data = this.app.data;
     if (data && this.app.layers.deaths && !this.syntheticDeaths && !incidents.list)
-      incidents.load(data.manifest).catch((e: Error) => this.app.notify(e.message));
+      // The raw error ("Failed to fetch") is for the console; the reader gets a sentence in their language.
+      incidents.load(data.manifest).catch((e: Error) => {
+        console.warn('IOM incidents:', e.message);
+        this.app.notify(t('deaths.loadError'));
+      });
   }
 
   /** The overlays as plain entries (z-order), for the pure functions in ./describe. */

@@ -49,6 +49,8 @@ export interface OverlayInput {
   readonly hover: Selection;
   readonly layers: Layers;
   readonly incidents: IncidentData | null;
+  /** The IOM incidents could not be loaded (the legend says so instead of "loading…"). */
+  readonly incidentsFailed?: boolean;
   readonly user: readonly UserPoint[];
   /** Where the generated data is served from (`./data/` or the offline protocol). */
   readonly dataBase: string;

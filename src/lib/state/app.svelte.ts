@@ -58,6 +58,8 @@ export class AppState {
   }
 
   notify(msg: string) {
+    // The same message twice (a retried load, a repeated link problem) is shown once.
+    if (this.notices.includes(msg)) return;
     this.notices = [...this.notices, msg];
   }
   select(sel: Selection) {
