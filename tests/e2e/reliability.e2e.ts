@@ -191,3 +191,80 @@ describe('parts that cannot be loaded', () => {
     await ctx.close();
   });
 });
+
+describe('a map without WebGL', () => {
+  it('draws the same view as SVG, and the timeline changes it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    // WebGL blocked (a policy, an old laptop, a VM): every WebGL context request returns null.
+    await ctx.addInitScript(() => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (/webgl/i.test(type)) return null;
+        return (orig as any).call(this, type, ...rest);
+      } as typeof orig;
+    });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(
+      `${(await import('./browser')).baseUrl()}?from=2016-01&to=2016-12&layers=routes,landings,agreements,deaths`,
+    );
+    await page.waitForSelector('[data-testid=svg-map] svg #svgmap-landings', { timeout: 60000 });
+    const read = () =>
+      page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=svg-map] svg')!;
+        const r = svg.getBoundingClientRect();
+        return {
+          w: r.width,
+          h: r.height,
+          land: svg.querySelectorAll('path[data-iso3]').length,
+          routes: svg.querySelector('#svgmap-routes')?.querySelectorAll('path').length ?? 0,
+          landings: svg.querySelector('#svgmap-landings')?.innerHTML ?? '',
+          circles: svg.querySelector('#svgmap-landings')?.querySelectorAll('circle').length ?? 0,
+          labels: [...svg.querySelectorAll('text')].map((t) => t.textContent).join('|'),
+          notice: document.querySelector('[data-testid=svg-map-notice]')?.textContent ?? '',
+          legend: document.querySelector('[data-testid=deaths-legend]')?.textContent ?? '',
+          alert: document.querySelector('[role=alert]')?.textContent ?? '',
+        };
+      });
+    const a = await read();
+    expect(a.w).toBeGreaterThan(400);
+    expect(a.land).toBeGreaterThan(20);
+    expect(a.routes).toBeGreaterThan(3);
+    expect(a.circles).toBeGreaterThan(0);
+    expect(a.labels).toMatch(/libya/i);
+    expect(a.notice).toMatch(/no WebGL/);
+    expect(a.alert).toBe('');
+    // The IOM layer loads and counts without WebGL (it used to say "loading" for ever).
+    await page.waitForFunction(() =>
+      /incidents/.test(document.querySelector('[data-testid=deaths-count]')?.textContent ?? ''),
+    );
+    // The timeline changes the picture: 2016's circles are not 2023's.
+    await page.evaluate(() => {
+      (window as any).__crossings.window = [2023 * 12, 2023 * 12 + 11];
+    });
+    await page.waitForFunction((before) => {
+      const g = document.querySelector('[data-testid=svg-map] svg #svgmap-landings');
+      return !!g && g.innerHTML !== before;
+    }, a.landings);
+    const b = await read();
+    expect(b.landings).not.toBe(a.landings);
+    // Drag pans: the view in the state (and so the URL) follows.
+    const box = (await page.locator('[data-testid=svg-map]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => !!(window as any).__crossings.view);
+    const view = await page.evaluate(() => (window as any).__crossings.view);
+    expect(view.center[0]).toBeLessThan(13);
+    await page.waitForFunction(() => /map=/.test(location.search));
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/no-webgl-svg-map.png' });
+    await ctx.close();
+  });
+});

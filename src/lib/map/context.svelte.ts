@@ -15,6 +15,8 @@ export class MapContext {
   beforeId = $state<string | undefined>(undefined);
   /** The overlay host, once the overlays are on the map. */
   host = $state.raw<OverlayHost | null>(null);
+  /** Without WebGL the SVG map moves instead (SvgMapView sets this). */
+  fallback: ((target: FocusTarget) => void) | null = null;
   /** A move asked for before the map existed (carried out when it loads). */
   private pending: FocusTarget | null = null;
 
@@ -22,7 +24,7 @@ export class MapContext {
   focus(target: FocusTarget | null) {
     if (!target) return;
     const map = this.map;
-    if (!map) return void (this.pending = target);
+    if (!map) return void (this.fallback ? this.fallback(target) : (this.pending = target));
     const reduced =
       typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const duration = reduced ? 0 : 900;
