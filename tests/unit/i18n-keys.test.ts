@@ -21,6 +21,9 @@ import { THEMES } from '../../src/lib/map/theme';
 import { STATUS_ORDER } from '../../src/lib/filter/lifecycle';
 import { SEARCH_KINDS } from '../../src/lib/search/index';
 import { DRAWN } from '../../src/lib/overlays/agreements';
+import { PRESET_IDS } from '../../src/lib/export/presets';
+import { SHORT_SOURCE_IDS } from '../../src/lib/export/sourceLine';
+import { TEXT_KEYS } from '../../src/lib/state/url';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
@@ -37,6 +40,10 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'agreement.event.': EVENT_TYPES,
   'agreement.drawn.': DRAWN,
   'table.note.': ['approx', 'atLeast', 'partial'],
+  'publish.': TEXT_KEYS,
+  'publish.headline.': METRICS,
+  'publish.preset.': PRESET_IDS,
+  'source.short.': SHORT_SOURCE_IDS,
   // src/lib/map/gpu/incidents.ts CAUSES (not exported): IOM cause categories.
   'incident.cause.': ['drowning', 'violence', 'unknown', 'vehicle', 'environment', 'accident', 'sickness'],
   // src/lib/timeline/histogram.ts Resolution (a type, no runtime list).

@@ -10,6 +10,10 @@ export function citation(x: {
   credits: CreditLine[];
   url: string;
   accessed: Date;
+  /** The published headline (else the app's title). */
+  title?: string;
+  /** Short publisher names of the data drawn (else the credits' attributions). */
+  publishers?: string[];
 }): string {
   const date = new Intl.DateTimeFormat(x.lang, {
     day: 'numeric',
@@ -18,10 +22,10 @@ export function citation(x: {
     timeZone: 'UTC',
   }).format(x.accessed);
   return t('share.cite.text', {
-    title: `${t('app.title')}: ${t('app.subtitle')}`,
+    title: x.title ? `${x.title} (${t('app.title')})` : `${t('app.title')}: ${t('app.subtitle')}`,
     window: windowText(x.window, x.lang),
     overlays: x.overlays.join(', '),
-    sources: x.credits.map((c) => c.attribution).join('; '),
+    sources: (x.publishers ?? x.credits.map((c) => c.attribution)).join('; '),
     url: x.url,
     date,
   });

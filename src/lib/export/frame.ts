@@ -9,11 +9,20 @@ import type { LegendGroup } from '../overlays/types';
 import { t, formatMonth, type Lang } from '../i18n/i18n.svelte';
 
 export interface Frame {
+  /** The headline (the reader's, or generated from the view). */
   title: string;
+  /** The description under the headline (the reader's, or the summary of the view). */
   subtitle: string;
   legend: LegendGroup[];
+  /** The source line: publishers, not licences ("Sources: Frontex; …"). */
   sources: string;
+  /** Notes under the map ('' for none). */
+  note: string;
+  /** "Graphic: <byline>" ('' for none). */
+  byline: string;
   madeWith: string;
+  /** Full attributions with licences and links (the SVG's <metadata>; never printed on the page). */
+  licences: string[];
   theme: Theme;
   lang: Lang;
 }
@@ -26,6 +35,10 @@ export interface FrameInput {
   legend: LegendGroup[];
   credits: CreditLine[];
   url: string;
+  /** Headline, description, notes and byline to publish (headline.ts `publishedText`). */
+  text?: { title: string; desc: string; note: string; byline: string };
+  /** The source line (sourceLine.ts); without it, the data providers' attributions. */
+  sources?: string;
 }
 
 export function windowText(w: readonly [number, number], lang: Lang): string {
@@ -35,12 +48,18 @@ export function windowText(w: readonly [number, number], lang: Lang): string {
 }
 
 export function buildFrame(x: FrameInput): Frame {
+  const text = x.text;
   return {
-    title: t('app.title'),
-    subtitle: `${t('app.subtitle')} · ${windowText(x.window, x.lang)}`,
+    title: text?.title || t('app.title'),
+    subtitle: text?.desc || `${t('app.subtitle')} · ${windowText(x.window, x.lang)}`,
     legend: x.legend,
-    sources: `${t('share.export.sources')}: ${x.credits.map((c) => `${c.attribution} (${c.licence})`).join('; ')}`,
+    sources:
+      x.sources ??
+      t('publish.sources', { list: [...new Set(x.credits.map((c) => c.attribution))].join('; ') }),
+    note: text?.note ? t('publish.note.label', { note: text.note }) : '',
+    byline: text?.byline ? t('publish.bylineText', { byline: text.byline }) : '',
     madeWith: t('share.export.madeWith', { url: x.url }),
+    licences: x.credits.map((c) => [c.attribution, c.licence, c.url].filter(Boolean).join(' — ')),
     theme: x.theme,
     lang: x.lang,
   };

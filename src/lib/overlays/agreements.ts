@@ -426,6 +426,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
       el('g', { class: 'markers' }, markers)
     );
   },
+  credits: (v) => ({ data: [], documents: v.shown.length }),
   exportItems: (v, { lang }) =>
     v.shown.map((s) => ({
       row: {

@@ -184,6 +184,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
       out.join(''),
     );
   },
+  credits: () => ({ data: ['iom-mmp'], documents: 0 }),
   exportItems: (v) =>
     incidentsInView(v).map((x) => ({
       row: {

@@ -38,6 +38,18 @@ export const summaryOf = (entries: readonly Entry[], input: OverlayInput): strin
     .map((e) => e.o.summary?.(e.view, input) ?? null)
     .filter((x): x is string => !!x);
 
+/** Whose data the visible overlays draw (menu order), for the published source line. */
+export const creditsOf = (entries: readonly Entry[], input: OverlayInput) => {
+  const out = { data: [] as string[], documents: [] as OverlayId[] };
+  for (const e of shown(entries)) {
+    const c = e.o.credits?.(e.view, input);
+    if (!c) continue;
+    out.data.push(...c.data);
+    if (c.documents > 0) out.documents.push(e.o.id);
+  }
+  return out;
+};
+
 export interface ExportRecord {
   row: ExportRow;
   geometry: GeoJSON.Geometry | null;

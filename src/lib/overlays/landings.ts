@@ -29,15 +29,15 @@ import type { Overlay, OverlayInput } from './types';
 interface Prepared {
   metric: Metric;
   series: Map<string, Series>;
-  /** Each series' rows as [first month, last month, publishers] (for the tooltip's source line). */
-  publishers: Map<string, [number, number, string[]][]>;
+  /** Each series' rows as [first month, last month, publishers, source ids] (tooltip, source line). */
+  publishers: Map<string, [number, number, string[], string[]][]>;
   points: LandingPoint[];
   /** Scale maxima by window length, filled on first use. */
   maxByLength: Map<number, number>;
 }
 export interface LandingsView {
   metric: Metric;
-  publishers: Map<string, [number, number, string[]][]>;
+  publishers: Map<string, [number, number, string[], string[]][]>;
   values: LandingValue[];
   radius: (v: number) => number;
   /** Legend reference values. */
@@ -66,14 +66,14 @@ export const landings: Overlay<Prepared, LandingsView> = {
     const m = landingMetric(metric);
     const series = buildSeriesOnce(data);
     const publisher = new Map(data.catalog.sources.map((x) => [x.id, x.publisher]));
-    const publishers = new Map<string, [number, number, string[]][]>();
+    const publishers = new Map<string, [number, number, string[], string[]][]>();
     for (const c of data.counts) {
       if (c.metric !== m) continue;
       const k = `${c.metric}|${c.area_type}|${c.area}`;
       const first = monthIndex(c.period);
       const last = c.period.length === 4 ? first + 11 : first;
       const rows = publishers.get(k) ?? publishers.set(k, []).get(k)!;
-      rows.push([first, last, c.sources.map((id) => publisher.get(id) ?? id)]);
+      rows.push([first, last, c.sources.map((id) => publisher.get(id) ?? id), c.sources]);
     }
     return {
       metric: m,
@@ -296,6 +296,14 @@ export const landings: Overlay<Prepared, LandingsView> = {
       )
     );
   },
+  credits: (v, { window }) => ({
+    data: v.values.flatMap((x) =>
+      (v.publishers.get(x.point.key) ?? [])
+        .filter(([a, b]) => a <= window[1] && b >= window[0])
+        .flatMap(([, , , ids]) => ids),
+    ),
+    documents: 0,
+  }),
   exportItems: (v, input) =>
     v.values.map((x) => ({
       row: {

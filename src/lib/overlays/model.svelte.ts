@@ -16,6 +16,7 @@ import type { OverlayId } from './registry';
 import type { AnyOverlay, IncidentData, LegendGroup, OverlayInput, SvgContext } from './types';
 import type { Table } from '../ui/table/rows';
 import {
+  creditsOf,
   exportOf,
   legendOf,
   summaryOf,
@@ -116,6 +117,7 @@ export class OverlayModel {
   legend = $derived.by((): LegendGroup[] => legendOf(this.entries, this.input));
   tables = $derived.by((): Table[] => tablesOf(this.entries, this.input));
   summary = $derived.by((): string[] => summaryOf(this.entries, this.input));
+  credits = $derived.by(() => creditsOf(this.entries, this.input));
   exportRecords = (): ExportRecord[] => exportOf(this.entries, this.input);
   svgGroups = (ctx: SvgContext) => svgGroupsOf(this.entries, this.input, ctx);
 }

@@ -287,6 +287,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       .join('');
     return el('g', { class: 'links', fill: 'none' }, links) + el('g', { class: 'markers' }, marks);
   },
+  credits: (v) => ({ data: [], documents: v.programmes.length }),
   exportItems: (v, { lang }) =>
     v.programmes.map((p) => ({
       row: {

@@ -10,6 +10,7 @@ import { sumWindow, type Series, type WindowSum } from '../filter/aggregate';
 import { formatCount } from '../filter/format';
 import { ROUTE_AREAS } from '../data/schema';
 import { TIME_DOMAIN } from '../state/app.svelte';
+import { monthIndex } from '../data/time';
 import { nameOf } from '../i18n/names';
 import { arrowPath, arrowsAlong, el } from '../export/svgMap';
 import { periodText } from './format';
@@ -29,6 +30,8 @@ type RouteProps = {
 interface Prepared {
   segments: Feature<LineString, RouteProps>[];
   flowSeries: Series[];
+  /** Frontex route rows as [first month, last month, source ids] (the source line). */
+  flowSources: [number, number, string[]][];
 }
 export interface RoutesView {
   segments: Feature<LineString, RouteProps>[];
@@ -37,6 +40,7 @@ export interface RoutesView {
   /** Scale maximum for windows of this length (widths compare while playing). */
   flowMax: number;
   selected: string | null;
+  flowSources: [number, number, string[]][];
 }
 
 export const routes: Overlay<Prepared, RoutesView> = {
@@ -48,6 +52,12 @@ export const routes: Overlay<Prepared, RoutesView> = {
       flowSeries: Object.keys(ROUTE_AREAS)
         .map((r) => series.get(`frontex_detections|route|${r}`))
         .filter((s): s is Series => !!s),
+      flowSources: data.counts
+        .filter((c) => c.metric === 'frontex_detections' && c.area_type === 'route' && c.area in ROUTE_AREAS)
+        .map((c) => {
+          const first = monthIndex(c.period);
+          return [first, c.period.length === 4 ? first + 11 : first, c.sources];
+        }),
     };
   },
   view: (p, { window, selection }) => {
@@ -61,6 +71,7 @@ export const routes: Overlay<Prepared, RoutesView> = {
       flow,
       flowMax: maxSumForLength(p.flowSeries, window[1] - window[0] + 1, TIME_DOMAIN),
       selected: selection?.kind === 'segment' ? selection.id : null,
+      flowSources: p.flowSources,
     };
   },
   sources: ({ data, dataBase }) => ({
@@ -199,6 +210,12 @@ export const routes: Overlay<Prepared, RoutesView> = {
     }
     return out.join('');
   },
+  credits: (v, { window }) => ({
+    data: v.flow.size
+      ? v.flowSources.filter(([a, b]) => a <= window[1] && b >= window[0]).flatMap(([, , ids]) => ids)
+      : [],
+    documents: v.segments.length,
+  }),
   exportItems: (v, { data, lang }) => {
     const segs = new Map(data.catalog.segments.map((s) => [s.id, s]));
     return v.segments.map((f) => {

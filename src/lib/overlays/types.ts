@@ -199,6 +199,11 @@ export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterfac
   table(view: V, input: OverlayInput): Table | null;
   /** A phrase for the summary line, or null. */
   summary?(view: V, input: OverlayInput): string | null;
+  /**
+   * Whose data it draws for this view (the published source line): source ids of the figures and
+   * geometry drawn, and how many drawn items are sourced to documents (agreement texts, press).
+   */
+  credits?(view: V, input: OverlayInput): { data: string[]; documents: number };
   /** The inner markup of this overlay's `<g id="…">` in the SVG export. */
   svg(view: V, input: OverlayInput, ctx: SvgContext): string;
   exportItems(view: V, input: OverlayInput): ExportItem[];

@@ -43,6 +43,13 @@ export class AppState {
   notices = $state<string[]>([]);
   /** Embed flags (`?embed&static&plain`). */
   embed = $state<{ static: boolean; plain: boolean }>({ static: false, plain: false });
+  /** Headline, description, notes and byline for embeds and exports ('' = generated from the view). */
+  text = $state<{ title: string; desc: string; note: string; byline: string }>({
+    title: '',
+    desc: '',
+    note: '',
+    byline: '',
+  });
   /** Present mode: the story being shown and its chapter (0-based). */
   story = $state<{ id: string; chapter: number } | null>(null);
   /** The timeline is playing (the window slides month by month). */

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { decode, defaultUrlState, encode, merge, OWNED_KEYS, VIEW_LIMITS, type UrlState } from './url';
+import {
+  cleanText,
+  decode,
+  defaultUrlState,
+  encode,
+  merge,
+  OWNED_KEYS,
+  TEXT_KEYS,
+  TEXT_LIMITS,
+  VIEW_LIMITS,
+  type TextKey,
+  type UrlState,
+} from './url';
 import { LAYER_IDS, SELECTION_KINDS, TIME_DOMAIN } from './app.svelte';
 import { METRICS } from '../data/schema';
 import { monthIndex, monthIso } from '../data/time';
@@ -70,6 +82,36 @@ describe('decode', () => {
     expect(d.notices.map((n) => n.key).sort()).toEqual([...notices].sort());
   });
 
+  it('reads headline, description, notes and byline as plain text', () => {
+    const d = decode('?title=Sea+arrivals%2C+2023&desc=Two%0Alines&note=N&byline=Desk');
+    expect(d.state.text).toEqual({
+      title: 'Sea arrivals, 2023',
+      desc: 'Two lines',
+      note: 'N',
+      byline: 'Desk',
+    });
+    expect(d.notices).toEqual([]);
+  });
+
+  it('cuts a 10,000-character title at its limit, with a notice, keeping the rest of the link', () => {
+    const d = decode('?lang=it&title=' + 'x'.repeat(10000) + '&to=2020-05');
+    expect([...d.state.text!.title].length).toBe(TEXT_LIMITS.title);
+    expect(d.state.text!.title.endsWith('…')).toBe(true);
+    expect(d.state.lang).toBe('it');
+    expect(d.notices.map((n) => n.key)).toEqual(['share.url.textCut']);
+  });
+
+  it('keeps markup in a title as text, with a notice, and strips control characters', () => {
+    const d = decode('?title=' + encodeURIComponent('<script>alert(1)</script>\u0007 <b>x</b>\u202e'));
+    expect(d.state.text!.title).toBe('<script>alert(1)</script> <b>x</b>');
+    expect(d.notices.map((n) => n.key)).toEqual(['share.url.textMarkup']);
+    expect(decode('?byline=' + encodeURIComponent('a &amp; b')).notices[0].key).toBe('share.url.textMarkup');
+  });
+
+  it('an empty or blank text field is the default, with no notice', () => {
+    expect(decode('?title=&desc=%20%09').state.text).toBeUndefined();
+  });
+
   it('clips long bad values in notices', () => {
     const d = decode('?metric=' + 'x'.repeat(500));
     expect(d.notices[0].params.value.length).toBeLessThanOrEqual(40);
@@ -109,6 +151,13 @@ const fixed = (lo: number, hi: number, digits: number) =>
   fc
     .integer({ min: Math.ceil(lo * 10 ** digits), max: Math.floor(hi * 10 ** digits) })
     .map((n) => n / 10 ** digits || 0);
+/** Text as a link keeps it: already clean, within its limit, free of markup (which gets a notice). */
+const textArb = (max: number) =>
+  fc
+    .string({ unit: 'grapheme', maxLength: 60 })
+    .map((s) => cleanText(s, max))
+    .filter((c) => !c.markup && !c.cut)
+    .map((c) => c.text);
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,20}$/);
 const stateArb: fc.Arbitrary<UrlState> = fc
   .record({
@@ -134,6 +183,12 @@ const stateArb: fc.Arbitrary<UrlState> = fc
     mode: fc.constantFrom('explore' as const, 'embed' as const, 'present' as const),
     embed: fc.record({ static: fc.boolean(), plain: fc.boolean() }),
     story: fc.option(fc.record({ id: idArb, chapter: fc.integer({ min: 0, max: 998 }) })),
+    text: fc.record(
+      Object.fromEntries(TEXT_KEYS.map((k) => [k, textArb(TEXT_LIMITS[k])])) as Record<
+        TextKey,
+        fc.Arbitrary<string>
+      >,
+    ),
   })
   // A story only exists in present mode.
   .map((s) => (s.mode === 'present' ? s : { ...s, story: null }));

@@ -20,6 +20,14 @@
  * | plain     | flag: no title (embed)                 | embed.plain                         |
  * | present   | story id                               | mode 'present', story.id            |
  * | chapter   | 1-based chapter number (with present)  | story.chapter (0-based)             |
+ * | title     | text, ≤ 120 characters                 | text.title (headline; '' = default) |
+ * | desc      | text, ≤ 280 characters                 | text.desc (description)             |
+ * | note      | text, ≤ 280 characters                 | text.note (notes under the map)     |
+ * | byline    | text, ≤ 80 characters                  | text.byline (author / desk)         |
+ *
+ * Text values are plain text: control and bidi-override characters are removed, runs of white space
+ * become one space, an over-long value is cut (with a notice) and markup is kept as the text it is
+ * (with a notice): it is never rendered as HTML.
  *
  * decode() is strict and total: each bad value is dropped with a notice (a message key and params,
  * localised by the caller), the rest is kept, and it never throws. Keys it does not own (utm_*,
@@ -43,6 +51,12 @@ import {
 } from './app.svelte';
 
 export const URL_VERSION = 1;
+/** The text fields a link can carry (headline, description, notes, byline) and their length limits. */
+export const TEXT_LIMITS = { title: 120, desc: 280, note: 280, byline: 80 } as const;
+export type TextKey = keyof typeof TEXT_LIMITS;
+export const TEXT_KEYS = ['title', 'desc', 'note', 'byline'] as const satisfies readonly TextKey[];
+export type TextFields = Record<TextKey, string>;
+export const emptyText = (): TextFields => ({ title: '', desc: '', note: '', byline: '' });
 /** Locales the codec accepts (kept literal so this module stays free of the i18n runes module). */
 export const URL_LANGS = ['en', 'it'] as const satisfies readonly Lang[];
 export const URL_THEMES = ['light', 'dark', 'projector', 'auto'] as const;
@@ -66,6 +80,7 @@ export const OWNED_KEYS = [
   'plain',
   'present',
   'chapter',
+  ...TEXT_KEYS,
 ] as const;
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
@@ -85,6 +100,8 @@ export interface UrlState {
   mode: Mode;
   embed: { static: boolean; plain: boolean };
   story: { id: string; chapter: number } | null;
+  /** Headline, description, notes and byline ('' = the default generated from the view). */
+  text: TextFields;
 }
 
 /** A problem found in the URL: a message key (share.json) and its parameters. */
@@ -117,6 +134,28 @@ function parseNum(s: string, [lo, hi]: readonly [number, number]): number | null
   if (!NUM_RE.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) && n >= lo && n <= hi ? n : null;
+}
+
+// C0/C1 controls, zero-width and bidi controls (they could reorder or hide the text around them).
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const MARKUP_RE = /<\s*\/?\s*[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
+
+/**
+ * Clean a text value: controls out, white space collapsed, cut at `max` characters (code points,
+ * so no half emoji). Returns the text and what was done to it.
+ */
+export function cleanText(raw: string, max: number): { text: string; cut: boolean; markup: boolean } {
+  const flat = raw.replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  const cut = chars.length > max;
+  const text = cut
+    ? chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd() + '…'
+    : flat;
+  return { text, cut, markup: MARKUP_RE.test(flat) };
 }
 
 function parseFlag(v: string): boolean | null {
@@ -254,6 +293,21 @@ export function decode(input: string): Decoded {
     else bad('theme', theme);
   }
 
+  const text = emptyText();
+  let anyText = false;
+  for (const k of TEXT_KEYS) {
+    const val = get(k);
+    if (val === null) continue;
+    const c = cleanText(val, TEXT_LIMITS[k]);
+    if (c.cut) notices.push({ key: 'share.url.textCut', params: { key: k, max: String(TEXT_LIMITS[k]) } });
+    if (c.markup) notices.push({ key: 'share.url.textMarkup', params: { key: k } });
+    if (c.text) {
+      text[k] = c.text;
+      anyText = true;
+    }
+  }
+  if (anyText) state.text = text;
+
   const embedFlags: { static: boolean; plain: boolean } = { static: false, plain: false };
   let anyFlag = false;
   for (const k of ['static', 'plain'] as const) {
@@ -327,6 +381,7 @@ export function encode(s: UrlState, previous = ''): string {
   q.set('layers', LAYER_IDS.filter((id) => s.layers[id]).join(','));
   q.set('metric', s.metric);
   if (s.selection) q.set('sel', `${s.selection.kind}:${s.selection.id}`);
+  for (const k of TEXT_KEYS) if (s.text?.[k]) q.set(k, s.text[k]);
   if (s.view)
     q.set('map', `${fmtNum(s.view.zoom, 2)}/${fmtNum(s.view.center[1], 4)}/${fmtNum(s.view.center[0], 4)}`);
 
@@ -359,6 +414,7 @@ export function defaultUrlState(): UrlState {
     mode: 'explore',
     embed: { static: false, plain: false },
     story: null,
+    text: emptyText(),
   };
 }
 

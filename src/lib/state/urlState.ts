@@ -21,6 +21,7 @@ export function snapshot(app: AppState): UrlState {
     mode: app.mode,
     embed: app.embed,
     story: app.story,
+    text: app.text,
   };
 }
 
@@ -38,6 +39,7 @@ export function applyToApp(app: AppState, part: Partial<UrlState>) {
   if (part.mode) app.mode = part.mode;
   if (part.embed) app.embed = { ...part.embed };
   if (part.story !== undefined) app.story = part.story && { ...part.story };
+  if (part.text) app.text = { ...part.text };
   if (part.window) app.window = [part.window[0], part.window[1]];
   if (part.layers) app.layers = { ...part.layers };
   if (part.metric) app.metric = part.metric;
