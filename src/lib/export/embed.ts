@@ -12,6 +12,8 @@ export interface SnippetOptions {
   id: string;
   title: string;
   height: number;
+  /** A fallback for readers and platforms without iframes or scripts (AMP, RSS, Apple News). */
+  fallback?: { href: string; text: string; sources: string };
 }
 
 export function embedSrc(link: string, id: string): string {
@@ -25,7 +27,10 @@ export function snippet(o: SnippetOptions): string {
   return (
     `<iframe id="${a(o.id)}" src="${a(o.src)}" title="${a(o.title)}" width="100%" height="${Math.round(o.height)}" ` +
     `style="border:0;width:100%;display:block" loading="lazy" allow="fullscreen" data-crossings></iframe>\n` +
-    `<script src="${a(o.script)}" async></script>`
+    `<script src="${a(o.script)}" async></script>` +
+    (o.fallback
+      ? `\n<noscript><p><a href="${a(o.fallback.href)}">${a(o.fallback.text)}</a><br>${a(o.fallback.sources)}</p></noscript>`
+      : '')
   );
 }
 

@@ -16,6 +16,24 @@ export function parsePym(data: unknown): { id: string; type: string; message: st
   return parts.length >= 4 ? { id: parts[1], type: parts[2], message: parts.slice(3).join('xPYMx') } : null;
 }
 
+/**
+ * What a host script that sizes the iframe sends back (public/embed.js, the embed dialog's preview):
+ * the embed then stops fitting the iframe's height and takes the height its content needs.
+ */
+export const AUTO_HEIGHT_MESSAGE = { 'crossings-host': 'auto-height' } as const;
+
+/** Is this message a host saying it sizes the iframe (ours, or a Pym.js parent's `width`)? */
+export function isAutoHeightMessage(data: unknown, id: string): boolean {
+  if (
+    data &&
+    typeof data === 'object' &&
+    (data as Record<string, unknown>)['crossings-host'] === 'auto-height'
+  )
+    return true;
+  const m = parsePym(data);
+  return !!m && m.id === id && m.type === 'width';
+}
+
 /** The id the host knows this frame by: Pym's `childId`, else the default. */
 export const frameId = (search: string) => new URLSearchParams(search).get('childId') || 'crossings';
 

@@ -125,87 +125,165 @@ function swatchMarks(s: Swatch, x: number, y: number, rowH: number): Mark[] {
   }
 }
 
-export function layoutPage(
-  frame: Frame,
-  mapWidth: number,
-  mapHeight: number,
-  measure: Measure = estimate,
-): Page {
-  const th = frame.theme;
-  const width = mapWidth;
-  const inner = width - 2 * PAD;
-  const marks: Mark[] = [
-    { t: 'text', x: PAD, y: PAD + 18, text: frame.title, size: 20, bold: true, color: th.fg },
-  ];
-  let y = PAD + 40;
-  for (const line of wrap(frame.subtitle, inner, (s) => measure(s, 13))) {
-    marks.push({ t: 'text', x: PAD, y, text: line, size: 13, color: th.muted });
-    y += 17;
-  }
-  const top = Math.max(HEADER, y);
-  const map = { x: 0, y: top, width: mapWidth, height: mapHeight };
-  y = top + mapHeight + 22;
+/** Marks laid out from y = 0 down, and the height they take. */
+interface Block {
+  marks: Mark[];
+  height: number;
+}
 
+const shift = (m: Mark, dy: number): Mark => {
+  switch (m.t) {
+    case 'text':
+    case 'rect':
+      return { ...m, y: m.y + dy };
+    case 'line':
+      return { ...m, y1: m.y1 + dy, y2: m.y2 + dy };
+    case 'circle':
+      return { ...m, cy: m.cy + dy };
+    case 'poly':
+      return { ...m, points: m.points.map(([x, y]) => [x, y + dy] as [number, number]) };
+  }
+};
+
+/** Text sizes grow with the page (a 1200-wide page is read smaller than a 640-wide column). */
+export const textScale = (width: number) => Math.min(1.6, Math.max(1, width / 800));
+
+function header(frame: Frame, width: number, measure: Measure, k: number): Block {
+  const th = frame.theme;
+  const inner = width - 2 * PAD * k;
+  const marks: Mark[] = [];
+  let y = PAD * k;
+  for (const line of wrap(frame.title, inner, (s) => measure(s, 20 * k, true))) {
+    y += 22 * k;
+    marks.push({ t: 'text', x: PAD * k, y, text: line, size: 20 * k, bold: true, color: th.fg });
+  }
+  y += 4 * k;
+  for (const line of wrap(frame.subtitle, inner, (s) => measure(s, 13 * k))) {
+    y += 17 * k;
+    marks.push({ t: 'text', x: PAD * k, y, text: line, size: 13 * k, color: th.muted });
+  }
+  return { marks, height: Math.max(HEADER * k, y + 10 * k) };
+}
+
+function footer(frame: Frame, width: number, measure: Measure, k: number, notes = true): Block {
+  const th = frame.theme;
+  const pad = PAD * k;
+  const inner = width - 2 * pad;
+  const marks: Mark[] = [];
+  let y = 22 * k;
   for (const g of frame.legend) {
     marks.push({
       t: 'text',
-      x: PAD,
+      x: pad,
       y,
       text: g.title,
-      size: 12,
+      size: 12 * k,
       bold: true,
       color: th.muted,
       group: g.overlay,
     });
-    y += 8;
-    let x = PAD;
+    y += 8 * k;
+    let x = pad;
     const rows: { x: number; item: (typeof g.items)[number]; label: string }[][] = [[]];
     for (const item of g.items) {
       const label = withCount(item.label, item.count, frame.lang);
-      const w = swatchWidth(item.swatch) + 6 + measure(label, 12) + 16;
-      if (x + w > width - PAD && x > PAD) {
+      const w = swatchWidth(item.swatch) + 6 + measure(label, 12 * k) + 16 * k;
+      if (x + w > width - pad && x > pad) {
         rows.push([]);
-        x = PAD;
+        x = pad;
       }
       rows[rows.length - 1].push({ x, item, label });
       x += w;
     }
     for (const row of rows) {
-      const rowH = Math.max(18, ...row.map((r) => swatchHeight(r.item.swatch)));
+      const rowH = Math.max(18 * k, ...row.map((r) => swatchHeight(r.item.swatch)));
       for (const { x: ix, item, label } of row) {
         if (item.swatch) marks.push(...swatchMarks(item.swatch, ix, y, rowH));
         marks.push({
           t: 'text',
           x: ix + swatchWidth(item.swatch) + 6,
-          y: y + rowH / 2 + 4,
+          y: y + rowH / 2 + 4 * k,
           text: label,
-          size: 12,
+          size: 12 * k,
           color: th.fg,
           group: g.overlay,
         });
       }
       y += rowH + 2;
     }
-    for (const n of g.notes ?? [])
-      for (const line of wrap(n.text, inner, (s) => measure(s, 11, n.strong))) {
-        y += 14;
-        marks.push({
-          t: 'text',
-          x: PAD,
-          y,
-          text: line,
-          size: 11,
-          bold: n.strong,
-          color: n.strong ? th.fg : th.muted,
-        });
-      }
-    y += 18;
+    if (notes)
+      for (const n of g.notes ?? [])
+        for (const line of wrap(n.text, inner, (s) => measure(s, 11 * k, n.strong))) {
+          y += 14 * k;
+          marks.push({
+            t: 'text',
+            x: pad,
+            y,
+            text: line,
+            size: 11 * k,
+            bold: n.strong,
+            color: n.strong ? th.fg : th.muted,
+          });
+        }
+    y += 18 * k;
   }
-  for (const line of wrap(frame.sources, inner, (s) => measure(s, 11))) {
-    marks.push({ t: 'text', x: PAD, y, text: line, size: 11, color: th.fg });
-    y += 15;
+  const para = (text: string, color: string, bold = false) => {
+    for (const line of wrap(text, inner, (s) => measure(s, 11 * k, bold))) {
+      marks.push({ t: 'text', x: pad, y, text: line, size: 11 * k, bold, color });
+      y += 15 * k;
+    }
+  };
+  if (frame.note) para(frame.note, th.fg);
+  para(frame.sources, th.fg);
+  y += 4 * k;
+  const tail = frame.byline ? `${frame.byline} · ${frame.madeWith}` : frame.madeWith;
+  for (const line of wrap(tail, inner, (s) => measure(s, 11 * k))) {
+    marks.push({ t: 'text', x: pad, y, text: line, size: 11 * k, color: th.muted });
+    y += 15 * k;
   }
-  y += 4;
-  marks.push({ t: 'text', x: PAD, y, text: frame.madeWith, size: 11, color: th.muted });
-  return { width, height: Math.ceil(y + PAD), map, marks };
+  return { marks, height: Math.ceil(y - 15 * k + pad) };
+}
+
+/** A page as wide as the map, as tall as its text needs (the map box is given). */
+export function layoutPage(
+  frame: Frame,
+  mapWidth: number,
+  mapHeight: number,
+  measure: Measure = estimate,
+): Page {
+  const k = 1;
+  const head = header(frame, mapWidth, measure, k);
+  const foot = footer(frame, mapWidth, measure, k);
+  const top = head.height;
+  return {
+    width: mapWidth,
+    height: top + mapHeight + foot.height,
+    map: { x: 0, y: top, width: mapWidth, height: mapHeight },
+    marks: [...head.marks, ...foot.marks.map((m) => shift(m, top + mapHeight))],
+  };
+}
+
+/**
+ * A page of exactly `width` × `height` (a size preset): header, legend and source line take what
+ * they need and the map fills the rest. When the map would get less than 40 % of the page, the
+ * legend's notes are left out (they stay in the app and the SVG's metadata has the credits).
+ */
+export function layoutForSize(
+  frame: Frame,
+  width: number,
+  height: number,
+  measure: Measure = estimate,
+): Page {
+  const k = textScale(width);
+  const head = header(frame, width, measure, k);
+  let foot = footer(frame, width, measure, k);
+  if (height - head.height - foot.height < 0.4 * height) foot = footer(frame, width, measure, k, false);
+  const top = head.height;
+  const mapHeight = Math.max(1, height - top - foot.height);
+  return {
+    width,
+    height,
+    map: { x: 0, y: top, width, height: mapHeight },
+    marks: [...head.marks, ...foot.marks.map((m) => shift(m, top + mapHeight))],
+  };
 }

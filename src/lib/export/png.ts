@@ -1,10 +1,15 @@
 /**
  * The PNG export: the live map canvas (preserveDrawingBuffer is on) composited with the shared page
  * layout on a 2D canvas, at 1× or 2×. For 2× the map is redrawn at twice the pixel ratio first.
+ * `exportPngPreset` writes a size preset instead: exactly the preset's pixels, the map redrawn at the
+ * preset's map box (the current view fitted into it) and the preset's dpi in a pHYs chunk.
  */
 import type { Map as MLMap } from 'maplibre-gl';
 import type { Frame } from './frame';
-import { layoutPage, type Mark, type Page } from './layout';
+import { layoutForSize, layoutPage, type Mark, type Measure, type Page } from './layout';
+import { outputSize, type SizePreset } from './presets';
+import { renderMapAt } from './mapAt';
+import { withDpi } from './phys';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
@@ -108,4 +113,46 @@ export async function exportPng(map: MLMap, frame: Frame, scale: 1 | 2): Promise
       map.triggerRepaint();
     }
   }
+}
+
+/** Text measured with the canvas's own font metrics. */
+export function canvasMeasure(): Measure {
+  const g = document.createElement('canvas').getContext('2d')!;
+  return (s, size, bold) => {
+    g.font = `${bold ? '700 ' : ''}${size}px ${FONT}`;
+    return g.measureText(s).width;
+  };
+}
+
+export async function exportPngPreset(
+  map: MLMap,
+  frame: Frame,
+  preset: SizePreset,
+): Promise<PngResult & { page: Page }> {
+  const page = layoutForSize(frame, preset.width, preset.height, canvasMeasure());
+  const size = outputSize(preset);
+  const k = preset.density;
+  const shot = await renderMapAt(map, page.map.width, page.map.height, k);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const g = canvas.getContext('2d')!;
+  g.scale(size.width / page.width, size.height / page.height);
+  g.fillStyle = frame.theme.bg;
+  g.fillRect(0, 0, page.width, page.height);
+  g.drawImage(shot.canvas, page.map.x, page.map.y, page.map.width, page.map.height);
+  for (const m of page.marks) drawMark(g, m);
+  const raw = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))),
+      'image/png',
+    ),
+  );
+  const bytes = withDpi(new Uint8Array(await raw.arrayBuffer()), preset.dpi);
+  return {
+    blob: new Blob([bytes as BlobPart], { type: 'image/png' }),
+    width: canvas.width,
+    height: canvas.height,
+    page,
+  };
 }

@@ -40,6 +40,10 @@ export interface SvgInput {
   /** Accessible title/description of the document. */
   title: string;
   description: string;
+  /** The file's size in pixels when it differs from the page's (a preset written at 2×). */
+  output?: { width: number; height: number };
+  /** Full attributions and licences, kept in <metadata> (not on the page). */
+  licences?: string[];
 }
 
 /** The projection context overlays draw with (exported for tests). */
@@ -149,6 +153,13 @@ export function buildSvg(x: SvgInput): string {
   const body = [
     el('title', {}, svgEscape(x.title)),
     el('desc', {}, svgEscape(x.description)),
+    x.licences?.length
+      ? el(
+          'metadata',
+          { id: 'crossings-credits' },
+          x.licences.map((l) => el('dc:rights', {}, svgEscape(l))).join(''),
+        )
+      : '',
     el('rect', { width: page.width, height: page.height, fill: th.bg }),
     el('defs', {}, el('clipPath', { id: clipId }, el('rect', { width: w, height: h }))),
     el(
@@ -173,8 +184,9 @@ export function buildSvg(x: SvgInput): string {
       'svg',
       {
         xmlns: 'http://www.w3.org/2000/svg',
-        width: page.width,
-        height: page.height,
+        'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+        width: x.output?.width ?? page.width,
+        height: x.output?.height ?? page.height,
         viewBox: `0 0 ${page.width} ${page.height}`,
         role: 'img',
       },
