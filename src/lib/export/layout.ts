@@ -165,67 +165,104 @@ function header(frame: Frame, width: number, measure: Measure, k: number): Block
   return { marks, height: Math.max(HEADER * k, y + 10 * k) };
 }
 
-function footer(frame: Frame, width: number, measure: Measure, k: number, notes = true): Block {
+/** The text cut with "…" to fit `max` (a label longer than its column). */
+function ellipsis(text: string, max: number, width: (s: string) => number): string {
+  if (width(text) <= max) return text;
+  const chars = [...text];
+  while (chars.length > 1 && width(chars.join('') + '…') > max) chars.pop();
+  return chars.join('').trimEnd() + '…';
+}
+
+/** One legend group laid out in a column from (x0, 0), `width` wide. */
+function groupBlock(
+  g: Frame['legend'][number],
+  frame: Frame,
+  x0: number,
+  width: number,
+  measure: Measure,
+  k: number,
+  notes: boolean,
+): Block {
+  const th = frame.theme;
+  const marks: Mark[] = [];
+  let y = 0;
+  marks.push({
+    t: 'text',
+    x: x0,
+    y,
+    text: g.title,
+    size: 12 * k,
+    bold: true,
+    color: th.muted,
+    group: g.overlay,
+  });
+  y += 8 * k;
+  let x = x0;
+  const rows: { x: number; item: (typeof g.items)[number]; label: string }[][] = [[]];
+  for (const item of g.items) {
+    const room = width - swatchWidth(item.swatch) - 6;
+    const label = ellipsis(withCount(item.label, item.count, frame.lang), room, (s) => measure(s, 12 * k));
+    const w = swatchWidth(item.swatch) + 6 + measure(label, 12 * k) + 16 * k;
+    if (x + w > x0 + width && x > x0) {
+      rows.push([]);
+      x = x0;
+    }
+    rows[rows.length - 1].push({ x, item, label });
+    x += w;
+  }
+  for (const row of rows) {
+    const rowH = Math.max(18 * k, ...row.map((r) => swatchHeight(r.item.swatch)));
+    for (const { x: ix, item, label } of row) {
+      if (item.swatch) marks.push(...swatchMarks(item.swatch, ix, y, rowH));
+      marks.push({
+        t: 'text',
+        x: ix + swatchWidth(item.swatch) + 6,
+        y: y + rowH / 2 + 4 * k,
+        text: label,
+        size: 12 * k,
+        color: th.fg,
+        group: g.overlay,
+      });
+    }
+    y += rowH + 2;
+  }
+  if (notes)
+    for (const n of g.notes ?? [])
+      for (const line of wrap(n.text, width, (s) => measure(s, 11 * k, n.strong))) {
+        y += 14 * k;
+        marks.push({
+          t: 'text',
+          x: x0,
+          y,
+          text: line,
+          size: 11 * k,
+          bold: n.strong,
+          color: n.strong ? th.fg : th.muted,
+        });
+      }
+  return { marks, height: y };
+}
+
+/**
+ * Legend (groups in `cols` columns, in order), notes, source line, byline and "made with", from
+ * y = 0 down.
+ */
+function footer(frame: Frame, width: number, measure: Measure, k: number, notes = true, cols = 1): Block {
   const th = frame.theme;
   const pad = PAD * k;
   const inner = width - 2 * pad;
+  const gap = 24 * k;
+  const colW = (inner - gap * (cols - 1)) / cols;
   const marks: Mark[] = [];
   let y = 22 * k;
-  for (const g of frame.legend) {
-    marks.push({
-      t: 'text',
-      x: pad,
-      y,
-      text: g.title,
-      size: 12 * k,
-      bold: true,
-      color: th.muted,
-      group: g.overlay,
+  for (let i = 0; i < frame.legend.length; i += cols) {
+    let rowH = 0;
+    frame.legend.slice(i, i + cols).forEach((g, j) => {
+      const b = groupBlock(g, frame, pad + j * (colW + gap), colW, measure, k, notes);
+      marks.push(...b.marks.map((m) => shift(m, y)));
+      rowH = Math.max(rowH, b.height);
     });
-    y += 8 * k;
-    let x = pad;
-    const rows: { x: number; item: (typeof g.items)[number]; label: string }[][] = [[]];
-    for (const item of g.items) {
-      const label = withCount(item.label, item.count, frame.lang);
-      const w = swatchWidth(item.swatch) + 6 + measure(label, 12 * k) + 16 * k;
-      if (x + w > width - pad && x > pad) {
-        rows.push([]);
-        x = pad;
-      }
-      rows[rows.length - 1].push({ x, item, label });
-      x += w;
-    }
-    for (const row of rows) {
-      const rowH = Math.max(18 * k, ...row.map((r) => swatchHeight(r.item.swatch)));
-      for (const { x: ix, item, label } of row) {
-        if (item.swatch) marks.push(...swatchMarks(item.swatch, ix, y, rowH));
-        marks.push({
-          t: 'text',
-          x: ix + swatchWidth(item.swatch) + 6,
-          y: y + rowH / 2 + 4 * k,
-          text: label,
-          size: 12 * k,
-          color: th.fg,
-          group: g.overlay,
-        });
-      }
-      y += rowH + 2;
-    }
-    if (notes)
-      for (const n of g.notes ?? [])
-        for (const line of wrap(n.text, inner, (s) => measure(s, 11 * k, n.strong))) {
-          y += 14 * k;
-          marks.push({
-            t: 'text',
-            x: pad,
-            y,
-            text: line,
-            size: 11 * k,
-            bold: n.strong,
-            color: n.strong ? th.fg : th.muted,
-          });
-        }
-    y += 18 * k;
+    y += rowH + 18 * k;
   }
   const para = (text: string, color: string, bold = false) => {
     for (const line of wrap(text, inner, (s) => measure(s, 11 * k, bold))) {
@@ -265,19 +302,33 @@ export function layoutPage(
 
 /**
  * A page of exactly `width` × `height` (a size preset): header, legend and source line take what
- * they need and the map fills the rest. When the map would get less than 40 % of the page, the
- * legend's notes are left out (they stay in the app and the SVG's metadata has the credits).
+ * they need and the map fills the rest. While the map would get less than MIN_MAP_SHARE of the
+ * page, the legend is laid out tighter: groups side by side, then without its notes (they stay in
+ * the app), then in the smallest type.
  */
+export const MIN_MAP_SHARE = 0.5;
 export function layoutForSize(
   frame: Frame,
   width: number,
   height: number,
   measure: Measure = estimate,
 ): Page {
-  const k = textScale(width);
-  const head = header(frame, width, measure, k);
-  let foot = footer(frame, width, measure, k);
-  if (height - head.height - foot.height < 0.4 * height) foot = footer(frame, width, measure, k, false);
+  // Most to least: every note in one column; side-by-side groups; no notes; smaller type.
+  const cols = Math.max(1, Math.min(frame.legend.length, Math.floor(width / 380)));
+  const tries: [number, boolean, number][] = [
+    [textScale(width), true, 1],
+    [textScale(width), true, cols],
+    [textScale(width), false, cols],
+    [1, false, cols],
+    [1, false, Math.min(frame.legend.length, cols + 1)],
+  ];
+  let head = header(frame, width, measure, 1);
+  let foot = footer(frame, width, measure, 1, false, cols);
+  for (const [k, notes, c] of tries) {
+    head = header(frame, width, measure, k);
+    foot = footer(frame, width, measure, k, notes, c);
+    if (height - head.height - foot.height >= MIN_MAP_SHARE * height) break;
+  }
   const top = head.height;
   const mapHeight = Math.max(1, height - top - foot.height);
   return {

@@ -21,14 +21,30 @@ export function fittedView(
   view: MapViewAt,
   from: { width: number; height: number },
   to: { width: number; height: number },
+  bounds: Bounds = MAP_BOUNDS,
 ): MapViewAt {
   const ratio = Math.min(to.width / from.width, to.height / from.height);
-  const zoom = view.zoom + Math.log2(ratio);
-  return {
-    center: [view.center[0], view.center[1]],
-    zoom: Math.min(VIEW_LIMITS.zoom[1], Math.max(VIEW_LIMITS.zoom[0], zoom)),
-  };
+  const zoom = Math.min(VIEW_LIMITS.zoom[1], Math.max(VIEW_LIMITS.zoom[0], view.zoom + Math.log2(ratio)));
+  // Then slide the centre so the box stays on the basemap (which ends at the bounds) where it can:
+  // a wider box shows more of the region rather than an empty edge.
+  const world = 512 * 2 ** zoom;
+  const halfLng = (to.width / 2 / world) * 360;
+  const halfY = (to.height / 2 / world) * 2 * Math.PI;
+  const slide = (c: number, half: number, lo: number, hi: number) =>
+    hi - lo <= 2 * half ? (lo + hi) / 2 : Math.min(hi - half, Math.max(lo + half, c));
+  const lng = slide(view.center[0], halfLng, bounds[0][0], bounds[1][0]);
+  const y = slide(mercY(view.center[1]), halfY, mercY(bounds[0][1]), mercY(bounds[1][1]));
+  return { center: [lng, latOf(y)], zoom };
 }
+
+type Bounds = [[number, number], [number, number]];
+/** The map's maxBounds (MapView) and the basemap's extent. */
+export const MAP_BOUNDS: Bounds = [
+  [VIEW_LIMITS.lng[0], VIEW_LIMITS.lat[0]],
+  [VIEW_LIMITS.lng[1], VIEW_LIMITS.lat[1]],
+];
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const latOf = (y: number) => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
 
 const idle = (map: MLMap) =>
   new Promise<void>((resolve) => {
@@ -49,10 +65,16 @@ export async function renderMapAt(
   const before = { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() };
   const ratio = map.getPixelRatio();
   const saved = container.style.cssText;
+  // The map's bounds keep a reader inside the region; a wide export box must still show the
+  // whole current view, so they are lifted while it is drawn.
+  const bounds = map.getMaxBounds();
+  const minZoom = map.getMinZoom();
   const view = fittedView(before, box, { width, height });
   try {
     // Off screen, out of the layout: the page does not move while the file is drawn.
     container.style.cssText = `position:fixed;inset:auto;left:${-width - 100}px;top:0;width:${width}px;height:${height}px`;
+    map.setMaxBounds(null);
+    map.setMinZoom(Math.min(minZoom, view.zoom));
     map.resize();
     map.setPixelRatio(density);
     map.jumpTo(view);
@@ -66,6 +88,8 @@ export async function renderMapAt(
     container.style.cssText = saved;
     map.setPixelRatio(ratio);
     map.resize();
+    map.setMinZoom(minZoom);
+    map.setMaxBounds(bounds);
     map.jumpTo(before);
     map.triggerRepaint();
   }

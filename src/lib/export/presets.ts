@@ -17,8 +17,8 @@ export interface SizePreset {
 }
 
 export const PRESETS: Readonly<Record<Exclude<PresetId, 'custom'>, SizePreset>> = {
-  // A newspaper article column: 640 wide, 3:2.
-  article: { id: 'article', width: 640, height: 427, density: 1, dpi: 96 },
+  // A newspaper article column: 640 wide, tall enough for the headline, a compact key and sources.
+  article: { id: 'article', width: 640, height: 720, density: 1, dpi: 96 },
   // Full width, also the social-card size (16:9).
   full: { id: 'full', width: 1200, height: 675, density: 1, dpi: 96 },
   square: { id: 'square', width: 1080, height: 1080, density: 1, dpi: 96 },
