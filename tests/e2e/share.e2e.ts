@@ -281,25 +281,19 @@ describe('share, embed and export (built site, real Chromium)', () => {
       return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
     }
 
-    it('PNG at 1× and 2× is the requested size and not blank', async () => {
-      const mapBox = await o.page.getByTestId('map').boundingBox();
-      const one = await save('export-png1');
-      expect(one.name).toBe('crossings-2016-01_2016-12.png');
+    it('PNG at the default preset (full width, 1200 × 675) is that size and not blank', async () => {
+      const one = await save('export-png');
+      expect(one.name).toBe('crossings-2016-01_2016-12-full.png');
       const s1 = await pngStats(o.page, one.bytes);
-      expect(s1.width).toBe(Math.round(mapBox!.width));
-      expect(s1.height).toBeGreaterThan(Math.round(mapBox!.height));
+      expect([s1.width, s1.height]).toEqual([1200, 675]);
       expect(s1.colours).toBeGreaterThan(30);
-      const two = await save('export-png2');
-      const s2 = await pngStats(o.page, two.bytes);
-      expect(s2.width).toBe(2 * s1.width);
-      expect(s2.colours).toBeGreaterThan(30);
       // The map's own resolution is restored afterwards.
       expect(await o.page.evaluate(() => (window as any).__crossingsMap.getPixelRatio())).toBe(1);
     });
 
     it('SVG parses and carries vector paths, legend text and sources', async () => {
       const svg = await save('export-svg');
-      expect(svg.name).toBe('crossings-2016-01_2016-12.svg');
+      expect(svg.name).toBe('crossings-2016-01_2016-12-full.svg');
       const r = await o.page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent).join('\n');
@@ -321,7 +315,7 @@ describe('share, embed and export (built site, real Chromium)', () => {
       expect(r.texts).toContain('Central Mediterranean');
       expect(r.texts).toContain('Sources');
       expect(r.texts).toContain('Natural Earth');
-      expect(r.texts).toContain('January 2016');
+      expect(r.texts).toMatch(/Sea arrivals in Italy, Jan\s?–\s?Dec 2016/);
     });
 
     it('CSV, GeoJSON and the citation describe the window', async () => {
@@ -384,7 +378,7 @@ describe('share, embed and export (built site, real Chromium)', () => {
       2020 * 12 + 11,
     ]);
     await page.getByTestId('open-export').click();
-    for (const id of ['export-png1', 'export-svg']) {
+    for (const id of ['export-png', 'export-svg']) {
       const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
       expect(await dl.failure()).toBeNull();
     }
