@@ -394,10 +394,10 @@ describe('publication outputs (built site, real Chromium)', () => {
     if (title.startsWith('<')) {
       expect(r.title).toBe(title);
       expect(r.html).toContain('&lt;script&gt;');
-      expect(r.notices).toContain('contains markup');
+      expect(r.notices).toContain('(title) contains markup');
     } else {
       expect(r.title.endsWith('…')).toBe(true);
-      expect(r.notices).toContain('longer than 120 characters');
+      expect(r.notices).toContain('(title) was longer than allowed');
     }
     expect(r.imgs).toBe(0);
     expect(r.scripts).toBe(0);

@@ -195,6 +195,26 @@ function groupNotices(problems: { key: string; value: string; reason: string }[]
   ];
 }
 
+/**
+ * A 10,000-character headline should be cut to its limit, not dropped with the rest of a link over
+ * MAX_QUERY: text values are first shortened (still longer than their limit, so decode cuts them
+ * with a notice). 12 escaped characters cover any code point (4 UTF-8 bytes as %XX); a half escape
+ * at the end is dropped.
+ */
+function shortenTexts(raw: string): string {
+  return raw
+    .split('&')
+    .map((pair) => {
+      const i = pair.indexOf('=');
+      const k = i < 0 ? pair : pair.slice(0, i);
+      if (i < 0 || !isOneOf(TEXT_KEYS, k)) return pair;
+      const keep = 12 * (TEXT_LIMITS[k] + 2);
+      const v = pair.slice(i + 1);
+      return v.length <= keep ? pair : `${k}=${v.slice(0, keep).replace(/%[0-9a-f]?$/i, '')}`;
+    })
+    .join('&');
+}
+
 /** Read a query string (with or without the leading `?`; a leading `#` is accepted too). */
 export function decode(input: string): Decoded {
   const state: Partial<UrlState> = {};
@@ -204,6 +224,7 @@ export function decode(input: string): Decoded {
     problems.push({ key, value, reason });
 
   let raw = String(input ?? '').replace(/^[?#]/, '');
+  if (raw.length > MAX_QUERY) raw = shortenTexts(raw);
   if (raw.length > MAX_QUERY) {
     // Cut at the last parameter boundary, so no parameter is read half.
     const cut = raw.lastIndexOf('&', MAX_QUERY);
@@ -295,18 +316,24 @@ export function decode(input: string): Decoded {
 
   const text = emptyText();
   let anyText = false;
+  const cutKeys: string[] = [];
+  const markupKeys: string[] = [];
   for (const k of TEXT_KEYS) {
     const val = get(k);
     if (val === null) continue;
     const c = cleanText(val, TEXT_LIMITS[k]);
-    if (c.cut) notices.push({ key: 'share.url.textCut', params: { key: k, max: String(TEXT_LIMITS[k]) } });
-    if (c.markup) notices.push({ key: 'share.url.textMarkup', params: { key: k } });
+    if (c.cut) cutKeys.push(k);
+    if (c.markup) markupKeys.push(k);
     if (c.text) {
       text[k] = c.text;
       anyText = true;
     }
   }
   if (anyText) state.text = text;
+  // One notice about the text at most: a cut first (the text is shown as text either way).
+  if (cutKeys.length) notices.push({ key: 'share.url.textCut', params: { keys: cutKeys.join(', ') } });
+  else if (markupKeys.length)
+    notices.push({ key: 'share.url.textMarkup', params: { keys: markupKeys.join(', ') } });
 
   const embedFlags: { static: boolean; plain: boolean } = { static: false, plain: false };
   let anyFlag = false;
