@@ -8,7 +8,7 @@ import { monthIndex } from './time';
 const refs = {
   sources: new Set(['src-a', 'src-b']),
   selections: { agreement: new Set(['deal-1']) },
-  focus: { agreement: new Set(['deal-1']), country: new Set(["ITA"]), route: new Set(['central-med']) },
+  focus: { agreement: new Set(['deal-1']), country: new Set(['ITA']), route: new Set(['central-med']) },
 };
 
 const chapter = (fm: string, body = '# A title\nSome text.') => `---\n${fm}\n---\n${body}\n`;
