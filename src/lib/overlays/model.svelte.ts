@@ -70,6 +70,9 @@ export class OverlayModel {
       get hover() {
         return app.hovered;
       },
+      get focus() {
+        return app.focus;
+      },
       get layers() {
         return app.layers;
       },

@@ -10,6 +10,7 @@ import { i18n, type Lang } from '../i18n/i18n.svelte';
 import type { ThemeId } from '../map/theme';
 import { DEFAULT_LAYERS, type Layers } from '../overlays/registry';
 import type { Selection } from './selection';
+import type { Focus } from '../data/stories';
 
 export { LAYER_IDS, DEFAULT_LAYERS, type LayerId, type Layers } from '../overlays/registry';
 export { SELECTION_KINDS, type Selection } from './selection';
@@ -37,6 +38,8 @@ export class AppState {
    * (transient: never in the URL). Overlays highlight it and the map shows its tooltip.
    */
   hovered = $state.raw<Selection>(null);
+  /** Present mode: the chapter's subject (highlighted on the map; never in the URL). */
+  focus = $state.raw<Focus | null>(null);
   /** null: fit the region. */
   view = $state<View | null>(null);
   /** Messages for the user (e.g. a URL parameter that was ignored). */
