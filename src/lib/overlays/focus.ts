@@ -178,7 +178,7 @@ export const focus: Overlay<CatalogFile, FocusTarget | null> = {
         'text-field': ['get', 'name'],
         'text-size': 14 * theme.scale,
         'text-font': ['Noto Sans Bold', 'sans-serif'],
-        'text-max-width': 12,
+        'text-max-width': 9,
         'text-anchor': 'top',
         'text-offset': ['literal', [0, 1.3]],
         'text-allow-overlap': true,
