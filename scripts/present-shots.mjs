@@ -12,7 +12,12 @@ const [distArg, outArg, only] = process.argv.slice(2);
 const dist = path.resolve(distArg || 'dist');
 const out = path.resolve(outArg || 'test-results/present-shots');
 fs.mkdirSync(out, { recursive: true });
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 const server = http.createServer((req, res) => {
   let f = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
   if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
@@ -36,7 +41,9 @@ const idle = (page) =>
         m.triggerRepaint();
       }),
   );
-const sizes = (only ? only.split(',') : ['1920x1080', '1920x1200', '1024x768']).map((s) => s.split('x').map(Number));
+const sizes = (only ? only.split(',') : ['1920x1080', '1920x1200', '1024x768']).map((s) =>
+  s.split('x').map(Number),
+);
 for (const [width, height] of sizes) {
   for (const s of stories) {
     const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
