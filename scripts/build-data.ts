@@ -33,6 +33,13 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
         place: new Set(catalog.places.map((p) => p.id)),
         family: new Set(catalog.families.map((f) => f.id)),
       },
+      focus: {
+        agreement: new Set(catalog.agreements.map((a) => a.id)),
+        place: new Set(catalog.places.map((p) => p.id)),
+        route: new Set([...catalog.families, ...catalog.segments].map((r) => r.id)),
+        // Countries the catalog names (a place in it): the app labels them and knows their capital.
+        country: new Set(catalog.places.map((p) => p.country).filter((c): c is string => !!c)),
+      },
     },
   );
   errors.push(...stories.errors);

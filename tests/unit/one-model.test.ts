@@ -51,6 +51,7 @@ function outputs(w: [number, number], lang: 'en' | 'it', theme: keyof typeof THE
     layers,
     incidents: null,
     user: [],
+    focus: null,
     dataBase: './data/',
   };
   const entries = entriesFor(input);

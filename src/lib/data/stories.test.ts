@@ -8,6 +8,7 @@ import { monthIndex } from './time';
 const refs = {
   sources: new Set(['src-a', 'src-b']),
   selections: { agreement: new Set(['deal-1']) },
+  focus: { agreement: new Set(['deal-1']), country: new Set(['ITA']), route: new Set(['central-med']) },
 };
 
 const chapter = (fm: string, body = '# A title\nSome text.') => `---\n${fm}\n---\n${body}\n`;
@@ -43,11 +44,30 @@ describe('parseStory', () => {
       window: [monthIndex('2023-01'), monthIndex('2023-12')],
       overlays: ['routes', 'landings'],
       selection: { kind: 'agreement', id: 'deal-1' },
+      focus: null,
       metric: 'sea_arrivals',
       sources: ['src-a'],
     });
     expect(s!.chapters[1].sources).toEqual(['src-a', 'src-b']);
     expect(s!.chapters[1].selection).toBeNull();
+  });
+
+  it('reads a focus (agreement, place, route, country) and names file, line and field when it is wrong', () => {
+    const ok = parseStory('x.md', story(chapter(GOOD_FM + '\nfocus: country:ITA')), refs);
+    expect(ok.errors).toEqual([]);
+    expect(ok.story!.chapters[0].focus).toEqual({ kind: 'country', id: 'ITA' });
+    const cases: [string, string][] = [
+      ['country:XYZ', 'an existing country code (ISO 3166 alpha-3, e.g. ITA)'],
+      ['route:nowhere', 'an existing route family or segment id'],
+      ['agreement:deal-2', 'an existing agreement id'],
+      ['ship:libra', '"kind:id" with kind one of agreement, place, route, country'],
+      ['ITA', '"kind:id" with kind one of agreement, place, route, country'],
+    ];
+    for (const [value, expected] of cases) {
+      const r = parseStory('x.md', story(chapter(GOOD_FM + `\nfocus: ${value}`)), refs);
+      expect(r.story).toBeNull();
+      expect(r.errors).toEqual([{ file: 'x.md', row: 13, column: 'focus', value, expected }]);
+    }
   });
 
   it('accepts CRLF line endings', () => {

@@ -17,6 +17,7 @@
  *   window: 2014-01 to 2014-12          YYYY-MM to YYYY-MM
  *   overlays: routes, landings          layer ids (LAYER_IDS)
  *   selection: agreement:italy-libya-mou-2017   optional kind:id
+ *   focus: agreement:italy-libya-mou-2017   optional: the chapter's subject (agreement, place, route, country)
  *   metric: sea_arrivals                optional
  *   sources: iom-italy-2014, frontex-ibc   ids from data/sources.csv
  *   ---
@@ -36,6 +37,11 @@ export const STORY_LAYERS = LAYER_IDS;
 export type StoryLayer = LayerId;
 export const STORY_SELECTION_KINDS = SELECTION_KINDS;
 type SelectionKind = (typeof STORY_SELECTION_KINDS)[number];
+/** What a chapter may put in focus (highlighted and labelled in present mode, the rest dimmed). */
+export const FOCUS_KINDS = ['agreement', 'place', 'route', 'country'] as const;
+export type FocusKind = (typeof FOCUS_KINDS)[number];
+/** route: a family or segment id; country: an ISO 3166 alpha-3 code. */
+export type Focus = { kind: FocusKind; id: string };
 
 export interface Chapter {
   title: string;
@@ -46,6 +52,8 @@ export interface Chapter {
   window: [MonthIndex, MonthIndex];
   overlays: StoryLayer[];
   selection: { kind: SelectionKind; id: string } | null;
+  /** The chapter's subject, or null. */
+  focus: Focus | null;
   metric: Metric | null;
   sources: string[];
 }
@@ -66,6 +74,8 @@ export interface StoryRefs {
   sources: Set<string>;
   /** Known ids per selection kind; a kind left out is not checked. */
   selections?: Partial<Record<SelectionKind, Set<string>>>;
+  /** Known ids per focus kind; a kind left out is not checked. */
+  focus?: Partial<Record<FocusKind, Set<string>>>;
 }
 
 /** Limits that keep a chapter legible at the back of a room. */
@@ -74,7 +84,7 @@ export const MAX_TEXT = 360;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HEADER_KEYS = ['id', 'title', 'lang'];
-const CHAPTER_KEYS = ['center', 'zoom', 'window', 'overlays', 'selection', 'metric', 'sources'];
+const CHAPTER_KEYS = ['center', 'zoom', 'window', 'overlays', 'selection', 'focus', 'metric', 'sources'];
 const DELIM = '---';
 
 interface Block {
@@ -231,6 +241,23 @@ function parseChapter(
       bad(s.line, 'selection', s.value, `an existing ${kind} id`);
     else selection = { kind, id: m[2] };
   }
+  let focus: Focus | null = null;
+  const fc = f.get('focus');
+  if (fc && fc.value) {
+    const m = /^([a-z]+):(\S+)$/.exec(fc.value);
+    const kind = m?.[1] as FocusKind | undefined;
+    const what = {
+      agreement: 'agreement id',
+      place: 'place id',
+      route: 'route family or segment id',
+      country: 'country code (ISO 3166 alpha-3, e.g. ITA)',
+    };
+    if (!m || !kind || !FOCUS_KINDS.includes(kind))
+      bad(fc.line, 'focus', fc.value, `"kind:id" with kind one of ${FOCUS_KINDS.join(', ')}`);
+    else if (refs.focus?.[kind] && !refs.focus[kind]!.has(m[2]))
+      bad(fc.line, 'focus', fc.value, `an existing ${what[kind]}`);
+    else focus = { kind, id: m[2] };
+  }
   let metric: Metric | null = null;
   const mt = f.get('metric');
   if (mt) {
@@ -249,7 +276,7 @@ function parseChapter(
 
   const text = parseBody(body, bad);
   return ok && text
-    ? { ...text, view: { center, zoom }, window, overlays, selection, metric, sources }
+    ? { ...text, view: { center, zoom }, window, overlays, selection, focus, metric, sources }
     : null;
 }
 

@@ -141,8 +141,9 @@ describe('the overlay host', () => {
     const { map, host } = setup();
     const order = map.order();
     const labels = order.indexOf('sea-labels');
-    // Only layers marked crossings:top (the landing circles' labels) sit above the place names.
-    expect(order.slice(labels + 1)).toEqual(['landings-labels']);
+    // Only layers marked crossings:top (the landing circles' labels, the focus's name) sit above
+    // the place names.
+    expect(order.slice(labels + 1)).toEqual(['landings-labels', 'focus-label']);
     const ours = order.filter((id) => id !== 'sea-labels');
     expect([...ours].sort()).toEqual([...host.layerIds()].sort());
     // Below the labels, each overlay's layers are contiguous and the overlays follow the registry.
@@ -188,7 +189,15 @@ describe('the overlay host', () => {
         .only('setData')
         .map((c) => c[1])
         .sort(),
-    ).toEqual(['agreement-markers', 'agreements', 'landings', 'programme-links', 'programmes', 'user']);
+    ).toEqual([
+      'agreement-markers',
+      'agreements',
+      'focus',
+      'landings',
+      'programme-links',
+      'programmes',
+      'user',
+    ]);
     map.calls = [];
     for (const o of overlays) host.apply(o.id, views.get(o.id), input);
     expect(map.calls.filter((c) => c[0] !== 'redraw')).toEqual([]);
@@ -199,7 +208,7 @@ describe('the overlay host', () => {
     expect(map.only('setFilter').map((c) => c[1])).toEqual(['agreements-selected']);
     expect(map.only('setData').map((c) => c[1])).toEqual(['agreements']);
     expect(map.only('setFeatureState')).toEqual([
-      ['setFeatureState', { source: 'agreement-markers', id: 0 }, { hover: true }],
+      ['setFeatureState', { source: 'agreement-markers', id: 0 }, { hover: true, dim: false }],
     ]);
   });
 

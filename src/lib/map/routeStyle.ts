@@ -1,6 +1,7 @@
 /** Paint for the route lines and arrows, from a theme. Pure: tested without a map. */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Theme } from './theme';
+import { dimOpacity } from '../overlays/focus';
 
 export const ROUTE_SOURCE = 'routes';
 export const ROUTE_LAYERS = ['routes-casing', 'routes-line', 'routes-arrows'] as const;
@@ -51,7 +52,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       paint: {
         'line-color': theme.labelHalo,
         'line-width': routeWidth(theme, 2.5 * theme.scale),
-        'line-opacity': 0.85,
+        'line-opacity': dimOpacity(0.85),
       },
     },
     {
@@ -63,6 +64,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       paint: {
         'line-color': groupColor(theme),
         'line-width': routeWidth(theme),
+        'line-opacity': dimOpacity(1),
         'line-dasharray': [
           'case',
           ['==', ['get', 'mode'], 'land'],
@@ -85,7 +87,12 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
-      paint: { 'icon-color': groupColor(theme), 'icon-halo-color': theme.labelHalo, 'icon-halo-width': 1.5 },
+      paint: {
+        'icon-color': groupColor(theme),
+        'icon-halo-color': theme.labelHalo,
+        'icon-halo-width': 1.5,
+        'icon-opacity': dimOpacity(1),
+      },
     },
   ];
 }

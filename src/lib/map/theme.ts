@@ -164,4 +164,8 @@ export const projector: Theme = {
 };
 
 export const THEMES = { light, dark, projector } as const;
+
+/** A theme drawn at another map scale (present mode scales labels and symbols with the screen). */
+export const scaledTheme = (theme: Theme, scale: number | null): Theme =>
+  scale === null || scale === theme.scale ? theme : { ...theme, scale };
 export type ThemeId = keyof typeof THEMES;

@@ -21,6 +21,7 @@ import { periodText } from './format';
 import { formatMonth } from '../i18n/i18n.svelte';
 import type { CatalogFile } from '../data/types';
 import type { Overlay, OverlayInput } from './types';
+import { dimOpacity, dimmed } from './focus';
 
 /** How an agreement appears on the map: a marker at a capital, or not at all (no capital known). */
 export const DRAWN = ['marker', 'none'] as const;
@@ -227,11 +228,12 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
           'icon-color': statusColor(theme),
           'icon-halo-color': ['case', hover, theme.fg, theme.labelHalo],
           'icon-halo-width': ['case', hover, 2.5, 1.5],
+          'icon-opacity': dimOpacity(1),
         },
       },
     ];
   },
-  mapData: (v, { hover }) => {
+  mapData: (v, { hover, focus: subject }) => {
     const markers: Feature<Point>[] = v.shown
       .filter((s) => s.at)
       .map((s, i) => ({
@@ -259,7 +261,14 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
     const mfc = { type: 'FeatureCollection' as const, features: markers };
     const lfc = { type: 'FeatureCollection' as const, features: links };
     const state = new Map<number, Record<string, boolean>>();
-    markers.forEach((m, i) => state.set(i, { hover: m.properties!.id === focus }));
+    const byId = new Map(v.shown.map((s) => [s.agreement.id, s.agreement]));
+    markers.forEach((m, i) => {
+      const agreement = byId.get(String(m.properties!.id))!;
+      state.set(i, {
+        hover: m.properties!.id === focus,
+        dim: dimmed(subject, { kind: 'agreement', agreement }),
+      });
+    });
     return {
       data: {
         [SOURCE_MARKERS]: { fc: mfc, key: featureKey(mfc) },

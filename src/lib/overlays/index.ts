@@ -10,8 +10,17 @@ import { routes } from './routes';
 import { landings } from './landings';
 import { deaths } from './deaths';
 import { user } from './user';
+import { focus } from './focus';
 
-const MODULES: Record<OverlayId, AnyOverlay> = { agreements, programmes, routes, landings, deaths, user };
+const MODULES: Record<OverlayId, AnyOverlay> = {
+  agreements,
+  programmes,
+  routes,
+  landings,
+  deaths,
+  user,
+  focus,
+};
 
 /** Every overlay module, bottom to top. */
 export const OVERLAYS: readonly AnyOverlay[] = OVERLAY_IDS.map((id) => MODULES[id]);

@@ -25,6 +25,7 @@ import { featureKey } from '../map/fingerprint';
 import { buildSeriesOnce } from './series';
 import { num, periodText } from './format';
 import type { Overlay, OverlayInput } from './types';
+import { dimOpacity, dimmed } from './focus';
 
 interface Prepared {
   metric: Metric;
@@ -115,8 +116,16 @@ export const landings: Overlay<Prepared, LandingsView> = {
         'circle-radius': ['get', 'radius'],
         'circle-color': theme.landing,
         // Translucent with an outline: the routes underneath stay visible.
-        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.55, 0.3],
+        'circle-opacity': [
+          'case',
+          ['boolean', ['feature-state', 'hover'], false],
+          0.55,
+          ['boolean', ['feature-state', 'dim'], false],
+          0.08,
+          0.3,
+        ],
         'circle-stroke-color': theme.landing,
+        'circle-stroke-opacity': dimOpacity(1),
         'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5 * theme.scale],
       },
     },
@@ -137,7 +146,12 @@ export const landings: Overlay<Prepared, LandingsView> = {
         'text-allow-overlap': false,
         'symbol-sort-key': ['-', 0, ['get', 'value']],
       },
-      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.8 },
+      paint: {
+        'text-color': theme.label,
+        'text-halo-color': theme.labelHalo,
+        'text-halo-width': 1.8,
+        'text-opacity': dimOpacity(1),
+      },
     },
   ],
   mapData: (v, input) => {
@@ -157,10 +171,17 @@ export const landings: Overlay<Prepared, LandingsView> = {
     }));
     const fc = { type: 'FeatureCollection' as const, features };
     const h = input.hover;
+    const f = input.focus;
+    const places = f ? new Map(input.data.catalog.places.map((p) => [p.id, p.country])) : null;
     const state = new Map<number, Record<string, boolean>>();
-    v.values.forEach((x, i) =>
-      state.set(i, { hover: !!h && (h.kind === 'place' || h.kind === 'country') && h.id === x.point.area }),
-    );
+    v.values.forEach((x, i) => {
+      const { area, areaType } = x.point;
+      const country = areaType === 'place' ? (places?.get(area) ?? null) : area;
+      state.set(i, {
+        hover: !!h && (h.kind === 'place' || h.kind === 'country') && h.id === area,
+        dim: dimmed(f, { kind: 'place', id: area, country }),
+      });
+    });
     return { data: { [SOURCE]: { fc, key: featureKey(fc) } }, state: { [SOURCE]: state } };
   },
   interactive: {

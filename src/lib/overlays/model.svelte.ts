@@ -5,7 +5,6 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { AppState } from '../state/app.svelte';
-import { THEMES } from '../map/theme';
 import { t } from '../i18n/i18n.svelte';
 import { DATA_BASE } from '../data/load';
 import { incidents } from '../map/gpu/incidentStore.svelte';
@@ -56,7 +55,7 @@ export class OverlayModel {
         return app.window;
       },
       get theme() {
-        return THEMES[app.theme];
+        return app.mapTheme;
       },
       get lang() {
         return app.lang;
@@ -70,6 +69,9 @@ export class OverlayModel {
       },
       get hover() {
         return app.hovered;
+      },
+      get focus() {
+        return app.focus;
       },
       get layers() {
         return app.layers;

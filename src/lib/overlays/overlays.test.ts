@@ -47,7 +47,15 @@ function incidentData(list: Incident[]): IncidentData {
 describe('the registry', () => {
   it('has one module per overlay, in z-order', () => {
     expect(OVERLAYS.map((o) => o.id)).toEqual([...OVERLAY_IDS]);
-    expect(OVERLAY_IDS).toEqual(['agreements', 'programmes', 'routes', 'landings', 'deaths', 'user']);
+    expect(OVERLAY_IDS).toEqual([
+      'agreements',
+      'programmes',
+      'routes',
+      'landings',
+      'deaths',
+      'user',
+      'focus',
+    ]);
   });
   it('lists the reader-switchable overlays in menu order, with their defaults', () => {
     expect([...LAYER_IDS]).toEqual(['routes', 'landings', 'programmes', 'agreements', 'deaths']);
@@ -58,7 +66,7 @@ describe('the registry', () => {
       agreements: true,
       deaths: false,
     });
-    expect(MENU_ORDER.at(-1)).toBe('user');
+    expect(MENU_ORDER.slice(-2)).toEqual(['user', 'focus']);
   });
   it('layer ids are unique across overlays', () => {
     const i = testInput();

@@ -15,6 +15,8 @@ export const REGISTRY = [
   { id: 'deaths', toggle: true, on: false, menu: 4 },
   // The reader's own points, on top of everything curated.
   { id: 'user', toggle: false, on: true, menu: 5 },
+  // A story chapter's subject (present mode): ringed and named above everything.
+  { id: 'focus', toggle: false, on: true, menu: 6 },
 ] as const;
 
 export type OverlayId = (typeof REGISTRY)[number]['id'];

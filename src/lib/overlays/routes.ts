@@ -16,6 +16,7 @@ import { arrowPath, arrowsAlong, el } from '../export/svgMap';
 import { periodText } from './format';
 import { buildSeriesOnce } from './series';
 import type { Overlay } from './types';
+import { dimmed } from './focus';
 
 type RouteProps = {
   id: string;
@@ -82,7 +83,7 @@ export const routes: Overlay<Prepared, RoutesView> = {
   }),
   layers: (theme) => routeLayers(theme),
   images: () => ({ 'route-arrow': { ...arrowImage(), sdf: true } }),
-  mapData: (v, { hover }) => {
+  mapData: (v, { hover, focus }) => {
     const state = new Map<number, Record<string, number | boolean>>();
     v.segments.forEach((f, i) => {
       const fl = f.properties.frontex_route ? v.flow.get(f.properties.frontex_route) : undefined;
@@ -93,6 +94,7 @@ export const routes: Overlay<Prepared, RoutesView> = {
         hover:
           (hover?.kind === 'segment' && hover.id === f.properties.id) ||
           (hover?.kind === 'family' && hover.id === f.properties.family),
+        dim: dimmed(focus, { kind: 'route', id: f.properties.id, family: f.properties.family }),
       });
     });
     return { state: { [ROUTE_SOURCE]: state } };

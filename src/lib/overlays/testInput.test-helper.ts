@@ -61,6 +61,7 @@ export function testInput(over: Partial<OverlayInput> = {}): OverlayInput {
     metric: 'sea_arrivals',
     selection: null,
     hover: null,
+    focus: null,
     layers: { ...DEFAULT_LAYERS },
     incidents: null,
     user: [],

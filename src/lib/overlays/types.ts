@@ -24,6 +24,7 @@ import type { Table } from '../ui/table/rows';
 import type { Layers, OverlayId } from './registry';
 import type { Lang } from '../i18n/i18n.svelte';
 import type { Selection } from '../state/selection';
+import type { Focus } from '../data/stories';
 
 export type { Lang, Selection };
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -47,6 +48,8 @@ export interface OverlayInput {
   readonly selection: Selection;
   /** What the pointer is over or the keyboard has focused (highlighted; read only in mapData). */
   readonly hover: Selection;
+  /** A story chapter's subject (present mode): highlighted, the rest of its kind dimmed. */
+  readonly focus: Focus | null;
   readonly layers: Layers;
   readonly incidents: IncidentData | null;
   /** The IOM incidents could not be loaded (the legend says so instead of "loading…"). */

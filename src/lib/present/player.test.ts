@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterLayers, keyAction, targetChapter, windowSteps, type Action } from './player';
+import { blankAfter, chapterLayers, keyAction, targetChapter, windowSteps, type Action } from './player';
 
 describe('keyAction', () => {
   it.each([
@@ -15,6 +15,10 @@ describe('keyAction', () => {
     ['b', 'blank'],
     ['B', 'blank'],
     ['.', 'blank'],
+    ['w', 'blank'],
+    ['W', 'blank'],
+    ['l', 'key'],
+    ['L', 'key'],
     ['s', 'notes'],
     ['x', 'none'],
     ['Enter', 'none'],
@@ -36,6 +40,39 @@ describe('keyAction', () => {
   });
 });
 
+describe('blankAfter', () => {
+  it('B and . blank black, W and , white', () => {
+    for (const key of ['b', 'B', '.'])
+      expect(blankAfter('', keyAction({ key }, ''), { key })).toEqual({ blank: 'black', consumed: true });
+    for (const key of ['w', 'W', ','])
+      expect(blankAfter('', keyAction({ key }, ''), { key })).toEqual({ blank: 'white', consumed: true });
+  });
+  it('while blank, the next key only un-blanks: PageDown, arrows, space, B, W, Escape', () => {
+    for (const blank of ['black', 'white'] as const)
+      for (const key of ['PageDown', 'PageUp', 'ArrowRight', 'ArrowLeft', ' ', 'b', 'w', '.', 'Escape', '5'])
+        expect(blankAfter(blank, keyAction({ key }, ''), { key }), `${blank} ${key}`).toEqual({
+          blank: '',
+          consumed: true,
+        });
+  });
+  it('a lone modifier or a browser shortcut leaves the screen blank', () => {
+    expect(blankAfter('black', { type: 'none' }, { key: 'Shift' })).toEqual({
+      blank: 'black',
+      consumed: false,
+    });
+    expect(blankAfter('black', { type: 'none' }, { key: 'r', ctrlKey: true })).toEqual({
+      blank: 'black',
+      consumed: false,
+    });
+  });
+  it('other keys pass through when the screen is shown', () => {
+    expect(blankAfter('', keyAction({ key: 'PageDown' }, ''), { key: 'PageDown' })).toEqual({
+      blank: '',
+      consumed: false,
+    });
+  });
+});
+
 describe('targetChapter', () => {
   const cases: [Action, number, number | null][] = [
     [{ type: 'next' }, 3, 4],
@@ -47,7 +84,7 @@ describe('targetChapter', () => {
     [{ type: 'goto', chapter: 3 }, 0, 2],
     [{ type: 'goto', chapter: 99 }, 0, 6],
     [{ type: 'goto', chapter: 0 }, 4, 0],
-    [{ type: 'blank' }, 2, null],
+    [{ type: 'blank', colour: 'black' }, 2, null],
   ];
   it.each(cases)('%j from %d → %j', (a, cur, want) => expect(targetChapter(a, cur, 7)).toBe(want));
 });

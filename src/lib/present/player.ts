@@ -13,7 +13,8 @@ export type Action =
   | { type: 'last' }
   | { type: 'goto'; chapter: number }
   | { type: 'digit'; digits: string }
-  | { type: 'blank' }
+  | { type: 'blank'; colour: 'black' | 'white' }
+  | { type: 'key' }
   | { type: 'notes' }
   | { type: 'none' };
 
@@ -50,7 +51,14 @@ export function keyAction(e: KeyLike, digits: string): Action {
     case 'b':
     case 'B':
     case '.':
-      return { type: 'blank' };
+      return { type: 'blank', colour: 'black' };
+    case 'w':
+    case 'W':
+    case ',':
+      return { type: 'blank', colour: 'white' };
+    case 'l':
+    case 'L':
+      return { type: 'key' };
     case 's':
     case 'S':
       return { type: 'notes' };
@@ -59,6 +67,22 @@ export function keyAction(e: KeyLike, digits: string): Action {
   }
   if (/^[0-9]$/.test(e.key)) return { type: 'digit', digits: (digits + e.key).slice(-3) };
   return { type: 'none' };
+}
+
+/** The screen blanked black or white (like a slide deck's B and W), or shown (''). */
+export type Blank = '' | 'black' | 'white';
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Fn']);
+
+/**
+ * What a key press does to the blanking. While the screen is blank the next key (PageDown, an
+ * arrow, space, anything but a lone modifier or a browser shortcut) only brings the picture back
+ * and does nothing else (`consumed`): a presenter who clicks to wake the screen skips no chapter.
+ */
+export function blankAfter(blank: Blank, a: Action, e: KeyLike): { blank: Blank; consumed: boolean } {
+  if (blank && !MODIFIERS.has(e.key) && !(e.ctrlKey || e.altKey || e.metaKey))
+    return { blank: '', consumed: true };
+  if (a.type === 'blank') return { blank: a.colour, consumed: true };
+  return { blank, consumed: false };
 }
 
 /** The 0-based chapter an action leads to (clamped), or null when the action does not move. */

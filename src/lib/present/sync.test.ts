@@ -26,7 +26,7 @@ function fakeChannel() {
 describe('openSync', () => {
   it('keeps two windows on the same chapter in both directions without echoing', async () => {
     const Channel = fakeChannel();
-    let a: PresentState = { id: 's', chapter: 2, blank: false };
+    let a: PresentState = { id: 's', chapter: 2, blank: '', key: true };
     const aGot: PresentState[] = [];
     const sa = openSync(
       (s) => {
@@ -50,7 +50,7 @@ describe('openSync', () => {
     const flush = () => new Promise((r) => setTimeout(r, 0));
     await flush();
     // b said hello on open; a answered with its state.
-    expect(b).toEqual({ id: 's', chapter: 2, blank: false });
+    expect(b).toEqual({ id: 's', chapter: 2, blank: '', key: true });
     expect(aGot).toEqual([]);
     a = { ...a, chapter: 3 };
     sa.post(a);
@@ -59,11 +59,11 @@ describe('openSync', () => {
     await flush();
     expect(bGot.map((s) => s.chapter)).toEqual([2, 3, 4]);
     expect(aGot).toEqual([]); // nothing bounced back
-    sb.post({ id: 's', chapter: 1, blank: true });
+    sb.post({ id: 's', chapter: 1, blank: 'black', key: true });
     await flush();
-    expect(a).toEqual({ id: 's', chapter: 1, blank: true });
+    expect(a).toEqual({ id: 's', chapter: 1, blank: 'black', key: true });
     // Back to a state a sent before: still sent.
-    a = { id: 's', chapter: 4, blank: false };
+    a = { id: 's', chapter: 4, blank: '', key: true };
     sa.post(a);
     await flush();
     expect(b).toEqual(a);
@@ -77,6 +77,6 @@ describe('openSync', () => {
       () => null,
       undefined,
     );
-    expect(() => s.post({ id: 'x', chapter: 0, blank: false })).not.toThrow();
+    expect(() => s.post({ id: 'x', chapter: 0, blank: '', key: true })).not.toThrow();
   });
 });

@@ -3,15 +3,20 @@
  * a BroadcastChannel (same origin, no server). A state that arrived from the other window is not sent
  * back, so quick presses never ping-pong between the two.
  */
+import type { Blank } from './player';
+
 export interface PresentState {
   id: string;
   chapter: number;
-  blank: boolean;
+  /** '' shown, or blanked black or white. */
+  blank: Blank;
+  /** The on-screen key is shown. */
+  key: boolean;
 }
 type Message = { type: 'state'; state: PresentState } | { type: 'hello' };
 
 export const CHANNEL = 'crossings-present';
-const key = (s: PresentState) => `${s.id}|${s.chapter}|${s.blank}`;
+const key = (s: PresentState) => `${s.id}|${s.chapter}|${s.blank}|${s.key}`;
 
 export interface Sync {
   /** Send a local change (skipped when it is the state just received). */

@@ -7,9 +7,10 @@ import type { Metric } from '../data/schema';
 import type { AppData } from '../data/types';
 import { monthIndex, type MonthIndex } from '../data/time';
 import { i18n, type Lang } from '../i18n/i18n.svelte';
-import type { ThemeId } from '../map/theme';
+import { scaledTheme, THEMES, type Theme, type ThemeId } from '../map/theme';
 import { DEFAULT_LAYERS, type Layers } from '../overlays/registry';
 import type { Selection } from './selection';
+import type { Focus } from '../data/stories';
 
 export { LAYER_IDS, DEFAULT_LAYERS, type LayerId, type Layers } from '../overlays/registry';
 export { SELECTION_KINDS, type Selection } from './selection';
@@ -37,6 +38,12 @@ export class AppState {
    * (transient: never in the URL). Overlays highlight it and the map shows its tooltip.
    */
   hovered = $state.raw<Selection>(null);
+  /** Present mode: the chapter's subject (highlighted on the map; never in the URL). */
+  focus = $state.raw<Focus | null>(null);
+  /** Present mode: the map's label and symbol scale for the screen (null: the theme's own). */
+  mapScale = $state<number | null>(null);
+  /** The theme the map draws with (the chosen theme at the map scale). */
+  readonly mapTheme: Theme = $derived(scaledTheme(THEMES[this.theme], this.mapScale));
   /** null: fit the region. */
   view = $state<View | null>(null);
   /** Messages for the user (e.g. a URL parameter that was ignored). */
