@@ -41,15 +41,20 @@ export const AGREEMENT_TYPES = [
   'regulation',
   'other',
 ] as const;
+/** Lifecycle event types; what each does to an agreement's status: EFFECTS in filter/lifecycle.ts. */
 export const EVENT_TYPES = [
   'announced',
+  'approved',
   'signed',
   'ratified',
   'in_force',
   'renewed',
-  'suspended',
-  'ruled_on',
   'applies',
+  'suspended',
+  'reinstated',
+  'ruled_in_favour',
+  'ruled_against',
+  'ruled_on',
   'ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

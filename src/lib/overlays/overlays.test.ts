@@ -169,6 +169,7 @@ describe('one model: legend, summary, table and export agree', () => {
       group.items.filter((x) => x.count !== undefined).map((x) => [x.testid, x.count]),
     );
     expect(counts).toEqual({
+      'legend-status-announced': 0,
       'legend-status-signed': 0,
       'legend-status-in_force': 1,
       'legend-status-suspended': 0,
