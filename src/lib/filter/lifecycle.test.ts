@@ -110,7 +110,11 @@ describe('statusAt: each event has an explicit effect', () => {
   });
 
   it('reinstatement returns to the status the suspension interrupted', () => {
-    const a = agr([ev('in_force', '2019-01-10'), ev('suspended', '2020-03-01'), ev('reinstated', '2021-05-01')]);
+    const a = agr([
+      ev('in_force', '2019-01-10'),
+      ev('suspended', '2020-03-01'),
+      ev('reinstated', '2021-05-01'),
+    ]);
     expect(at(a, '2020-02')).toBe('in_force');
     expect(at(a, '2020-03')).toBe('suspended');
     expect(at(a, '2021-04')).toBe('suspended');
@@ -118,7 +122,11 @@ describe('statusAt: each event has an explicit effect', () => {
   });
 
   it('a ruling in favour of an instrument that was never suspended changes nothing', () => {
-    const a = agr([ev('announced', '2022-03-14'), ev('ruled_in_favour', '2022-03-20'), ev('signed', '2022-04-07')]);
+    const a = agr([
+      ev('announced', '2022-03-14'),
+      ev('ruled_in_favour', '2022-03-20'),
+      ev('signed', '2022-04-07'),
+    ]);
     expect(at(a, '2022-03')).toBe('announced');
     expect(at(a, '2022-04')).toBe('signed');
   });
