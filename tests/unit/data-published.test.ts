@@ -396,3 +396,20 @@ describe('integrity of every record', () => {
     expect(new Set(data.catalog.counts.map((c) => c.metric))).toEqual(new Set(METRICS));
   });
 });
+
+describe('programme totals per country (issue 14)', () => {
+  it('a 2017 window counts the €200m Fondo Africa in no country total, and lists it once', async () => {
+    const { fundingByCountry, sharedProgrammes } = await import('../../src/lib/filter/programmes');
+    const w: [number, number] = [monthIndex('2017-01'), monthIndex('2017-12')];
+    const by = fundingByCountry(data.catalog.programmes, w);
+    const niger = by.find((f) => f.country === 'NER')!;
+    // Niger's own allocations in 2017: €15m to IOM (April) and the €50m border agreement.
+    expect(niger.totals.EUR).toBe(65000000);
+    expect(niger.shared.map((p) => p.id)).toContain('fa-2017-fund');
+    const sumOfCountryTotals = by.reduce((s, f) => s + (f.totals.EUR ?? 0), 0);
+    expect(sumOfCountryTotals).toBeLessThan(200000000);
+    expect(sharedProgrammes(data.catalog.programmes, w).filter((p) => p.id === 'fa-2017-fund')).toHaveLength(
+      1,
+    );
+  });
+});
