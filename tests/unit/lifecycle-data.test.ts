@@ -97,3 +97,28 @@ describe('dates and parties corrected in the audit (sources in docs/data-notes.m
     expect(dates('uk-rwanda-mou-2022', 'ended')).toEqual(['2024-07-06']);
   });
 });
+
+describe('records added in the audit, each with a cited source', () => {
+  it.each([
+    ['italy-libya-treaty-2008', '2008-07', null],
+    ['italy-libya-treaty-2008', '2008-08', 'signed'],
+    ['italy-libya-treaty-2008', '2009-02', 'signed'],
+    ['italy-libya-treaty-2008', '2009-03', 'in_force'],
+    ['frontex-themis', '2018-01', null],
+    ['frontex-themis', '2018-02', 'in_force'],
+    ['frontex-triton', '2018-02', 'ended'],
+    ['greece-turkey-athens-declaration-2023', '2023-12', 'signed'],
+    ['eu-lebanon-2024', '2024-05', 'announced'],
+  ])('%s at the end of %s: %s', (id, month, expected) => {
+    expect(status(id, month)).toBe(expected);
+  });
+  it('the Athens Declaration is not legally binding; the EU–Lebanon package is €1bn for 2024–2027', () => {
+    expect(
+      data.catalog.agreements.find((a) => a.id === 'greece-turkey-athens-declaration-2023')!.binding,
+    ).toBe(false);
+    const p = data.catalog.programmes.find((x) => x.id === 'eu-lbn-2024')!;
+    expect(p).toMatchObject({ amount: 1000000000, currency: 'EUR', recipients: ['LBN'] });
+    const mf = data.catalog.programmes.find((x) => x.id === 'mf-2022-package')!;
+    expect(mf).toMatchObject({ amount: 37200000, recipients: ['LBY', 'NER', 'NGA'] });
+  });
+});
