@@ -47,7 +47,7 @@ describe('data gaps and incomplete periods (built site, real Chromium + WebGL)',
       ].sort(),
     );
     expect(drawn).toContain('sea_arrivals|country|ITA');
-    expect(drawn.some((k) => k.endsWith('|GRC') || k.endsWith('|ESP'))).toBe(false);
+    expect((drawn as string[]).some((k) => k.endsWith('|GRC') || k.endsWith('|ESP'))).toBe(false);
     await page.getByTestId('tab-table').click();
     const notes = (await page.getByTestId('table-notes-landings').textContent()) ?? '';
     expect(notes).toContain('Greece');
