@@ -11,6 +11,7 @@ import { loadAll } from './data/load';
 import { buildOutputs } from './data/outputs';
 import { buildBasemap } from './basemap';
 import { renderLicenseData } from './data/license-data';
+import { incompletePeriods } from './data/checks';
 import { readFileSync, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { parseStories } from '../src/lib/data/stories';
@@ -54,6 +55,13 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
       `\n${warnings.length} upstream anomalies in raw files, read as "not available" (the raw files are kept as obtained):`,
     );
     for (const w of warnings) console.log('  ' + formatError(w));
+  }
+  const partial = incompletePeriods(catalog.counts);
+  if (partial.length) {
+    console.log(
+      `\nIncomplete periods (figures cover only part of the period; shown as "at least", never exact):`,
+    );
+    for (const line of partial) console.log('  ' + line);
   }
   if (errors.length) {
     console.error(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../../src/lib/data/schema';
-import { MONTHLY_ANNUAL_TOLERANCE, monthlyVsAnnual, outsideTolerance } from './checks';
+import { MONTHLY_ANNUAL_TOLERANCE, incompletePeriods, monthlyVsAnnual, outsideTolerance } from './checks';
 
 type Row = Pick<Count, 'id' | 'metric' | 'area_type' | 'area' | 'period' | 'value' | 'qualifier'>;
 const row = (period: string, value: number, over: Partial<Row> = {}): Row => ({
@@ -63,5 +63,30 @@ describe('outsideTolerance', () => {
   ])('annual $annual against a monthly sum of 1200: flagged $flagged', ({ annual, flagged }) => {
     const out = outsideTolerance([...year(2023, 100), row('2023', annual)]);
     expect(out.map((o) => o.annualId)).toEqual(flagged ? ['ita-2023'] : []);
+  });
+});
+
+describe('incompletePeriods', () => {
+  it('lists, per series, the periods whose figure covers only part of the period', () => {
+    const c = (
+      metric: 'sea_arrivals' | 'dead_missing',
+      area: string,
+      period: string,
+      incomplete?: boolean | null,
+    ) => ({
+      metric,
+      area,
+      period,
+      incomplete,
+    });
+    expect(
+      incompletePeriods([
+        c('sea_arrivals', 'GRC', '2019-11', true),
+        c('sea_arrivals', 'GRC', '2019-10', null),
+        c('dead_missing', 'central_med', '2026-05', true),
+        c('dead_missing', 'central_med', '2026', true),
+        c('sea_arrivals', 'ESP', '2019-11'),
+      ]),
+    ).toEqual(['dead_missing central_med: 2026, 2026-05', 'sea_arrivals GRC: 2019-11']);
   });
 });

@@ -65,3 +65,19 @@ export function outsideTolerance(
 ): YearComparison[] {
   return monthlyVsAnnual(counts).filter((c) => Math.abs(c.relDiff) > tolerance);
 }
+
+/**
+ * The periods whose figure covers only part of the period (`incomplete`), one line per series:
+ * "sea_arrivals GRC: 2019-11". Printed by `npm run data` so partial months are never silent.
+ */
+export function incompletePeriods(
+  counts: readonly Pick<Count, 'metric' | 'area' | 'period' | 'incomplete'>[],
+): string[] {
+  const by = new Map<string, string[]>();
+  for (const c of counts) {
+    if (!c.incomplete) continue;
+    const k = `${c.metric} ${c.area}`;
+    (by.get(k) ?? by.set(k, []).get(k)!).push(c.period);
+  }
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([k, ps]) => `${k}: ${ps.sort().join(', ')}`);
+}

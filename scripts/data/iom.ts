@@ -109,8 +109,33 @@ export function iomIncidents(
   return out;
 }
 
+/** The last day the incidents cover (the raw file's latest incident date), or null if none. */
+export function lastIncidentDay(incidents: Incident[]): string | null {
+  let last: string | null = null;
+  for (const i of incidents) if (!last || i.date > last) last = i.date;
+  return last;
+}
+
+const lastDayOfMonth = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number);
+  return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+/**
+ * Is a period (YYYY or YYYY-MM) only partly covered by a file whose data end on `last`? The
+ * period that contains `last` is incomplete unless `last` is its final day.
+ */
+export function coveredOnlyInPart(period: string, last: string | null): boolean {
+  if (!last || !last.startsWith(period)) return false;
+  return last !== (period.length === 4 ? `${period}-12-31` : lastDayOfMonth(period));
+}
+
+const partialNote = (last: string) =>
+  `Incomplete period: the raw file ends on ${last}, so later incidents are not counted`;
+
 /** Dead and missing per route and calendar year, from the incidents. */
 export function deadMissingByRouteYear(incidents: Incident[]): DerivedCount[] {
+  const last = lastIncidentDay(incidents);
   const acc = new Map<string, number>();
   for (const i of incidents) {
     const k = `${i.route}|${i.date.slice(0, 4)}`;
@@ -118,6 +143,7 @@ export function deadMissingByRouteYear(incidents: Incident[]): DerivedCount[] {
   }
   return [...acc].sort().map(([k, value]) => {
     const [route, year] = k.split('|');
+    const partial = coveredOnlyInPart(year, last);
     return {
       id: `iom-${route}-${year}`,
       metric: 'dead_missing',
@@ -128,7 +154,10 @@ export function deadMissingByRouteYear(incidents: Incident[]): DerivedCount[] {
       qualifier: 'at_least',
       status: 'seen',
       sources: ['iom-mmp'],
-      note: 'Sum of recorded incidents; cumulative incidents were excluded upstream, so this is a lower bound',
+      note:
+        (partial ? `${partialNote(last!)}. ` : '') +
+        'Sum of recorded incidents; cumulative incidents were excluded upstream, so this is a lower bound',
+      incomplete: partial || null,
     } as DerivedCount;
   });
 }
@@ -141,6 +170,7 @@ export function deadMissingByRouteMonth(incidents: Incident[]): DerivedCount[] {
   if (!incidents.length) return [];
   const months = incidents.map((i) => i.date.slice(0, 7)).sort();
   const [first, last] = [months[0], months[months.length - 1]];
+  const lastDay = lastIncidentDay(incidents);
   const acc = new Map<string, number>();
   for (const i of incidents) {
     const k = `${i.route}|${i.date.slice(0, 7)}`;
@@ -155,6 +185,7 @@ export function deadMissingByRouteMonth(incidents: Incident[]): DerivedCount[] {
       m === 12 ? ((m = 1), y++) : m++
     ) {
       const period = `${y}-${String(m).padStart(2, '0')}`;
+      const partial = coveredOnlyInPart(period, lastDay);
       out.push({
         id: `iom-${route}-${period}`,
         metric: 'dead_missing',
@@ -165,7 +196,10 @@ export function deadMissingByRouteMonth(incidents: Incident[]): DerivedCount[] {
         qualifier: 'at_least',
         status: 'seen',
         sources: ['iom-mmp'],
-        note: 'Sum of recorded incidents (0 = none recorded); a lower bound',
+        note:
+          (partial ? `${partialNote(lastDay!)}. ` : '') +
+          'Sum of recorded incidents (0 = none recorded); a lower bound',
+        incomplete: partial || null,
       });
     }
   return out;

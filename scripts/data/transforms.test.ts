@@ -67,6 +67,18 @@ describe('unhcrMonthly', () => {
       'esp-sea-2019-09',
     ]);
   });
+  it('marks the last month of the raw file (a snapshot taken before it ended) incomplete, never exact', () => {
+    const text = [
+      H,
+      '10,2019,Oct-2019,1,2,8996,3,4,5,3509,7,NA',
+      '11,2019,Nov-2019,1,2,4301,3,4,5,219,7,NA',
+    ].join('\n');
+    const out = unhcrMonthly('u.csv', text, [], '2019-08');
+    const by = Object.fromEntries(out.map((c) => [c.id, c]));
+    expect(by['grc-sea-2019-10']).toMatchObject({ qualifier: 'exact', incomplete: null });
+    expect(by['grc-sea-2019-11']).toMatchObject({ value: 4301, qualifier: 'at_least', incomplete: true });
+    expect(by['esp-sea-2019-11']).toMatchObject({ value: 219, qualifier: 'at_least', incomplete: true });
+  });
 });
 
 describe('frontexMonthly', () => {
@@ -91,10 +103,16 @@ describe('frontexMonthly', () => {
 });
 
 describe('spainAnnual', () => {
-  it('notes the definition change in 2014–2015', () => {
-    const out = spainAnnual('s.csv', 'year,arrivals\n2014,4552\n2023,56852', []);
-    expect(out[0].note).toMatch(/sea-only/);
-    expect(out[1]).toMatchObject({ metric: 'irregular_arrivals', area: 'ESP', value: 56852, note: null });
+  it('splits the series where its definition changes: sea only to 2015, sea and land from 2016', () => {
+    const out = spainAnnual('s.csv', 'year,arrivals\n2013,3237\n2015,5312\n2016,14078\n2023,56852', []);
+    expect(out.map((r) => [r.id, r.metric])).toEqual([
+      ['esp-sea-2013', 'sea_arrivals'],
+      ['esp-sea-2015', 'sea_arrivals'],
+      ['esp-irregular-2016', 'irregular_arrivals'],
+      ['esp-irregular-2023', 'irregular_arrivals'],
+    ]);
+    expect(out[0].note).toMatch(/sea arrivals only/);
+    expect(out[3]).toMatchObject({ metric: 'irregular_arrivals', area: 'ESP', value: 56852, note: null });
   });
 });
 
@@ -155,5 +173,36 @@ describe('deadMissingByRouteMonth', () => {
       '2024-01:0',
       '2024-02:2',
     ]);
+  });
+  it('marks the month and the year in which the raw file ends as incomplete (no false zeros)', async () => {
+    const { deadMissingByRouteMonth, deadMissingByRouteYear, coveredOnlyInPart } = await import('./iom');
+    const base = {
+      lat: 0,
+      lon: 0,
+      dead: 0,
+      missing: 0,
+      survivors: null,
+      cause: '',
+      country: '',
+      location: '',
+      quality: null,
+      source: '',
+      link: null,
+    } as const;
+    const incidents = [
+      { ...base, id: 'a', date: '2026-04-20', route: 'central_med' as const, deadMissing: 4 },
+      { ...base, id: 'b', date: '2026-05-03', route: 'western_med' as const, deadMissing: 2 },
+    ];
+    const months = deadMissingByRouteMonth(incidents);
+    const may = months.find((c) => c.id === 'iom-central_med-2026-05')!;
+    expect(may).toMatchObject({ value: 0, incomplete: true });
+    expect(may.note).toMatch(/raw file ends on 2026-05-03/);
+    expect(months.find((c) => c.id === 'iom-central_med-2026-04')!.incomplete).toBeNull();
+    const years = deadMissingByRouteYear(incidents);
+    expect(years.every((c) => c.incomplete === true)).toBe(true);
+    expect(coveredOnlyInPart('2025', '2025-12-31')).toBe(false);
+    expect(coveredOnlyInPart('2025-11', '2025-11-30')).toBe(false);
+    expect(coveredOnlyInPart('2025-11', '2025-11-29')).toBe(true);
+    expect(coveredOnlyInPart('2025-10', '2025-11-29')).toBe(false);
   });
 });

@@ -17,7 +17,20 @@ const row = (
   sources: string[],
   qualifier: Qualifier = 'exact',
   note: string | null = null,
-): DerivedCount => ({ id, metric, area_type, area, period, value, qualifier, status: 'seen', sources, note });
+  incomplete = false,
+): DerivedCount => ({
+  id,
+  metric,
+  area_type,
+  area,
+  period,
+  value,
+  qualifier,
+  status: 'seen',
+  sources,
+  note,
+  incomplete: incomplete || null,
+});
 
 /**
  * Italy daily landings (ondata transcription of the ministry's cruscotto): each report repeats
@@ -65,6 +78,7 @@ export function italyMonthlyFromDaily(file: string, text: string, errors: DataEr
         complete ? 'exact' : 'at_least',
         (complete ? '' : `Only ${days} of ${inMonth} days reported. `) +
           'Sum of daily "by 08:00" figures (latest report per day); runs 1–4 % under consolidated totals',
+        !complete,
       ),
     );
   }
@@ -83,6 +97,12 @@ const UNHCR_SERIES: { column: string; area: string; metric: Metric; prefix: stri
   { column: 'spain_sea', area: 'ESP', metric: 'sea_arrivals', prefix: 'esp-sea' },
   { column: 'malta_all', area: 'MLT', metric: 'sea_arrivals', prefix: 'mlt-sea' },
 ];
+
+/**
+ * The raw UNHCR file's last month is a snapshot taken before the month ended (Greece 4,301 and Spain
+ * 219 against 8,996 and 3,509 in October): its figures are kept as incomplete lower bounds.
+ */
+export const UNHCR_PARTIAL_MONTH = '2019-11';
 
 /** UNHCR monthly arrivals, Jan 2014 – Nov 2019. Italy is taken up to `italyUntil` (the daily series follows). */
 export function unhcrMonthly(
@@ -109,8 +129,22 @@ export function unhcrMonthly(
     for (const s of UNHCR_SERIES) {
       if (s.area === 'ITA' && m > italyUntil) continue;
       const v = rawCount(file, r, s.column, errors);
+      const partial = m === UNHCR_PARTIAL_MONTH;
       if (v !== null)
-        out.push(row(`${s.prefix}-${m}`, s.metric, 'country', s.area, m, v, ['unhcr-med-monthly']));
+        out.push(
+          row(
+            `${s.prefix}-${m}`,
+            s.metric,
+            'country',
+            s.area,
+            m,
+            v,
+            ['unhcr-med-monthly'],
+            partial ? 'at_least' : 'exact',
+            partial ? 'Incomplete month: the upstream file is a snapshot taken before the month ended' : null,
+            partial,
+          ),
+        );
     }
   }
   return out;
@@ -165,7 +199,14 @@ export function frontexMonthly(file: string, text: string, errors: DataError[]):
   return out;
 }
 
-/** Spain's Ministry of the Interior annual irregular arrivals (sea + land). */
+/**
+ * Up to this year the ministry's series in the raw file counts arrivals by sea only (2006: 39,180;
+ * 2011–2015: 5,441, 3,804, 3,237, 4,552, 5,312 "by sea" in the ministry's figures as reported by
+ * Europa Press); from 2016 it is sea and land (Ceuta, Melilla). The two parts are different metrics.
+ */
+export const SPAIN_SEA_ONLY_UNTIL = '2015';
+
+/** Spain's Ministry of the Interior annual arrivals: sea only to 2015, irregular (sea + land) from 2016. */
 export function spainAnnual(file: string, text: string, errors: DataError[]): DerivedCount[] {
   const out: DerivedCount[] = [];
   for (const r of readRaw(file, text, ['year', 'arrivals'], errors)) {
@@ -175,24 +216,23 @@ export function spainAnnual(file: string, text: string, errors: DataError[]): De
       continue;
     }
     const v = rawCount(file, r, 'arrivals', errors);
-    const note =
-      y === '2014' || y === '2015'
-        ? 'This year looks like a sea-only figure: the series definition changes around 2014–2015'
-        : null;
-    if (v !== null)
-      out.push(
-        row(
-          `esp-irregular-${y}`,
-          'irregular_arrivals',
-          'country',
-          'ESP',
-          y,
-          v,
-          ['spain-mir-annual'],
-          'exact',
-          note,
-        ),
-      );
+    if (v === null) continue;
+    const seaOnly = y <= SPAIN_SEA_ONLY_UNTIL;
+    out.push(
+      seaOnly
+        ? row(
+            `esp-sea-${y}`,
+            'sea_arrivals',
+            'country',
+            'ESP',
+            y,
+            v,
+            ['spain-mir-annual', 'vozpopuli-spain-sea-2018'],
+            'exact',
+            'Ministry series, sea arrivals only (2002–2015); from 2016 the same series counts sea and land arrivals (irregular arrivals)',
+          )
+        : row(`esp-irregular-${y}`, 'irregular_arrivals', 'country', 'ESP', y, v, ['spain-mir-annual']),
+    );
   }
   return out;
 }

@@ -307,7 +307,7 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
           ]),
         ),
       );
-      expect(Object.keys(legend).sort()).toEqual(['ended', 'in_force', 'signed', 'suspended']);
+      expect(Object.keys(legend).sort()).toEqual(['announced', 'ended', 'in_force', 'signed', 'suspended']);
       const summary = (await page.getByTestId('summary').textContent()) ?? '';
       const inForce = /(\d+) agreements? in force/.exec(summary);
       expect(inForce, summary).not.toBeNull();

@@ -109,6 +109,46 @@ describe('pinned published figures', () => {
       qualifier: 'exact',
       source: 'spain-mir-annual',
     },
+    // Spain's ministry series is sea-only to 2015 (Vozpópuli/Europa Press: 39,180 by sea in 2006;
+    // 5,312 by sea in 2015): its own metric, not "irregular (sea + land)"
+    {
+      id: 'esp-sea-2006',
+      metric: 'sea_arrivals',
+      area: 'ESP',
+      period: '2006',
+      value: 39180,
+      qualifier: 'exact',
+      source: 'spain-mir-annual',
+    },
+    {
+      id: 'esp-sea-2015',
+      metric: 'sea_arrivals',
+      area: 'ESP',
+      period: '2015',
+      value: 5312,
+      qualifier: 'exact',
+      source: 'vozpopuli-spain-sea-2018',
+    },
+    // Italy 2015: the ministry's published total (Cinformi, 22 Jan 2016), equal to UNHCR's monthly sum
+    {
+      id: 'ita-sea-2015',
+      metric: 'sea_arrivals',
+      area: 'ITA',
+      period: '2015',
+      value: 153842,
+      qualifier: 'exact',
+      source: 'cinformi-sbarchi-2015',
+    },
+    // Italy 2024: the consolidated ministry figure, not the provisional/UNHCR 66,317 (not confirmed)
+    {
+      id: 'ita-sea-2024',
+      metric: 'sea_arrivals',
+      area: 'ITA',
+      period: '2024',
+      value: 66617,
+      qualifier: 'exact',
+      source: 'ansa-viminale-sbarchi-2025',
+    },
     // Frontex, Central Mediterranean, peak month (FACTS.md §2)
     {
       id: 'frontex-central_med-2023-08',
@@ -196,6 +236,43 @@ describe('pinned published figures', () => {
     ])
       expect(ids, id).toContain(id);
     expect(data.catalog.agreements.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('incomplete periods are marked, never exact (issue 14)', () => {
+  it.each([
+    ['grc-sea-2019-11', 4301],
+    ['esp-sea-2019-11', 219],
+  ])('%s (%i) is a mid-month snapshot: incomplete, at least', (id, value) => {
+    expect(count(id)).toMatchObject({ value, qualifier: 'at_least', incomplete: true });
+  });
+  it('Italy September 2025 (daily reports end on 30 Sep with days missing) is incomplete', () => {
+    expect(count('ita-sea-2025-09')).toMatchObject({ qualifier: 'at_least', incomplete: true });
+  });
+  it('the IOM month and year in which the raw file ends (May 2026) are incomplete on every route', () => {
+    const may = data.catalog.counts.filter((c) => c.metric === 'dead_missing' && c.period === '2026-05');
+    expect(may.length).toBeGreaterThan(0);
+    expect(may.every((c) => c.incomplete === true)).toBe(true);
+    const y2026 = data.catalog.counts.filter((c) => c.metric === 'dead_missing' && c.period === '2026');
+    expect(y2026.every((c) => c.incomplete === true)).toBe(true);
+    expect(count('iom-central_med-2026-04')!.incomplete ?? null).toBeNull();
+  });
+  it('no other row is incomplete, and every incomplete row is "at least"', () => {
+    const inc = data.catalog.counts.filter((c) => c.incomplete);
+    expect(inc.every((c) => c.qualifier === 'at_least')).toBe(true);
+    expect(
+      inc
+        .filter((c) => c.metric !== 'dead_missing')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['esp-sea-2019-11', 'grc-sea-2019-11', 'ita-sea-2025-09']);
+  });
+  it('Spain: no "irregular arrivals" row before 2016, no sea-only ministry row after 2015', () => {
+    const esp = data.catalog.counts.filter((c) => c.area === 'ESP' && c.period.length === 4);
+    expect(esp.filter((c) => c.metric === 'irregular_arrivals').every((c) => c.period >= '2016')).toBe(true);
+    expect(esp.filter((c) => c.metric === 'sea_arrivals').map((c) => c.period)).toEqual(
+      Array.from({ length: 14 }, (_, i) => String(2002 + i)),
+    );
   });
 });
 
@@ -317,5 +394,22 @@ describe('integrity of every record', () => {
 
   it('the counts cover each metric of the enum', () => {
     expect(new Set(data.catalog.counts.map((c) => c.metric))).toEqual(new Set(METRICS));
+  });
+});
+
+describe('programme totals per country (issue 14)', () => {
+  it('a 2017 window counts the €200m Fondo Africa in no country total, and lists it once', async () => {
+    const { fundingByCountry, sharedProgrammes } = await import('../../src/lib/filter/programmes');
+    const w: [number, number] = [monthIndex('2017-01'), monthIndex('2017-12')];
+    const by = fundingByCountry(data.catalog.programmes, w);
+    const niger = by.find((f) => f.country === 'NER')!;
+    // Niger's own allocations in 2017: €15m to IOM (April) and the €50m border agreement.
+    expect(niger.totals.EUR).toBe(65000000);
+    expect(niger.shared.map((p) => p.id)).toContain('fa-2017-fund');
+    const sumOfCountryTotals = by.reduce((s, f) => s + (f.totals.EUR ?? 0), 0);
+    expect(sumOfCountryTotals).toBeLessThan(200000000);
+    expect(sharedProgrammes(data.catalog.programmes, w).filter((p) => p.id === 'fa-2017-fund')).toHaveLength(
+      1,
+    );
   });
 });

@@ -41,15 +41,20 @@ export const AGREEMENT_TYPES = [
   'regulation',
   'other',
 ] as const;
+/** Lifecycle event types; what each does to an agreement's status: EFFECTS in filter/lifecycle.ts. */
 export const EVENT_TYPES = [
   'announced',
+  'approved',
   'signed',
   'ratified',
   'in_force',
   'renewed',
-  'suspended',
-  'ruled_on',
   'applies',
+  'suspended',
+  'reinstated',
+  'ruled_in_favour',
+  'ruled_against',
+  'ruled_on',
   'ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -116,6 +121,11 @@ export const COUNT_SPEC = {
   status: c(f.oneOf(STATUSES)),
   sources: c(f.list(f.id)),
   note: c(f.optionalText, true),
+  /**
+   * "true" when the figure covers only part of its period (a mid-month snapshot, a raw file that
+   * ends inside the month or year): never shown as exact; `npm run data` lists these periods.
+   */
+  incomplete: c(f.optional(f.bool), true),
 };
 
 export const PROGRAMME_SPEC = {
@@ -138,7 +148,8 @@ export const PROGRAMME_SPEC = {
 
 export type Source = Out<typeof SOURCE_SPEC>;
 export type Place = Out<typeof PLACE_SPEC>;
-export type Count = Out<typeof COUNT_SPEC>;
+/** A count row; `incomplete` may be left out (= false) by code that builds rows. */
+export type Count = Omit<Out<typeof COUNT_SPEC>, 'incomplete'> & { incomplete?: boolean | null };
 export type Programme = Out<typeof PROGRAMME_SPEC>;
 export type { PartialDate };
 

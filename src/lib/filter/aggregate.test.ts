@@ -121,3 +121,41 @@ describe('sumWindow rules', () => {
     ]);
   });
 });
+
+describe('incomplete periods', () => {
+  const part = (period: string, value: number): CountRow => ({
+    ...row(period, value, 'at_least'),
+    incomplete: true,
+  });
+  it('a window with a month that covers only part of it is not complete and not exact', () => {
+    const s = buildSeries([row('2019-10', 100), part('2019-11', 40)]).get(
+      seriesKey('sea_arrivals', 'country', 'ITA'),
+    )!;
+    expect(sumWindow(s, [monthIndex('2019-10'), monthIndex('2019-10')])).toMatchObject({
+      complete: true,
+      qualifier: 'exact',
+    });
+    expect(sumWindow(s, [monthIndex('2019-10'), monthIndex('2019-11')])).toMatchObject({
+      value: 140,
+      complete: false,
+      qualifier: 'at_least',
+    });
+  });
+  it('an annual figure for a year the file covers only in part makes the window incomplete', () => {
+    const s = buildSeries([row('2025', 1000), part('2026', 300)]).get(
+      seriesKey('sea_arrivals', 'country', 'ITA'),
+    )!;
+    expect(sumWindow(s, [monthIndex('2025-01'), monthIndex('2025-12')])).toMatchObject({ complete: true });
+    expect(sumWindow(s, [monthIndex('2025-01'), monthIndex('2026-12')])).toMatchObject({
+      value: 1300,
+      complete: false,
+      qualifier: 'at_least',
+    });
+  });
+  it('a whole year with its published annual figure uses that figure, not the monthly sum', () => {
+    const months = Array.from({ length: 12 }, (_, i) => row(`2024-${String(i + 1).padStart(2, '0')}`, 100));
+    const s = buildSeries([...months, row('2024', 1250)]).get(seriesKey('sea_arrivals', 'country', 'ITA'))!;
+    expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-12')])!.value).toBe(1250);
+    expect(sumWindow(s, [monthIndex('2024-01'), monthIndex('2024-06')])!.value).toBe(600);
+  });
+});

@@ -23,7 +23,9 @@ export interface Series {
   pPresent: Uint32Array;
   pApprox: Uint32Array;
   pAtLeast: Uint32Array;
-  annual: Map<number, { value: number; qualifier: Qualifier; id: string }>;
+  /** Prefix count of months whose figure covers only part of the month (see Count.incomplete). */
+  pIncomplete: Uint32Array;
+  annual: Map<number, { value: number; qualifier: Qualifier; id: string; incomplete: boolean }>;
   /** Row ids, for provenance. */
   sources: Set<string>;
 }
@@ -31,7 +33,10 @@ export interface Series {
 export interface WindowSum {
   value: number;
   qualifier: Qualifier;
-  /** False when some months of the window have no figure (the value is then a partial sum). */
+  /**
+   * False when some months of the window have no figure, or a figure that covers only part of its
+   * period (the value is then a partial sum, never shown as exact).
+   */
   complete: boolean;
   /** Months (or whole years) that contributed. */
   covered: number;
@@ -54,11 +59,13 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
     const val = new Float64Array(length);
     const present = new Uint8Array(length);
     const q = new Uint8Array(length);
+    const partial = new Uint8Array(length);
     monthly.forEach((r, i) => {
       const j = months[i] - start;
       val[j] += r.value;
       present[j] = 1;
-      q[j] = Math.max(q[j], Q[r.qualifier]);
+      q[j] = Math.max(q[j], Q[r.incomplete ? 'at_least' : r.qualifier]);
+      if (r.incomplete) partial[j] = 1;
     });
     const s: Series = {
       key,
@@ -71,6 +78,7 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
       pPresent: new Uint32Array(length + 1),
       pApprox: new Uint32Array(length + 1),
       pAtLeast: new Uint32Array(length + 1),
+      pIncomplete: new Uint32Array(length + 1),
       annual: new Map(),
       sources: new Set(rows.flatMap((r) => r.sources)),
     };
@@ -79,10 +87,16 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
       s.pPresent[i + 1] = s.pPresent[i] + present[i];
       s.pApprox[i + 1] = s.pApprox[i] + (q[i] === 1 ? 1 : 0);
       s.pAtLeast[i + 1] = s.pAtLeast[i] + (q[i] === 2 ? 1 : 0);
+      s.pIncomplete[i + 1] = s.pIncomplete[i] + partial[i];
     }
     for (const r of rows)
       if (r.period.length === 4)
-        s.annual.set(Number(r.period), { value: r.value, qualifier: r.qualifier, id: r.id });
+        s.annual.set(Number(r.period), {
+          value: r.value,
+          qualifier: r.incomplete ? 'at_least' : r.qualifier,
+          id: r.id,
+          incomplete: !!r.incomplete,
+        });
     out.set(key, s);
   }
   return out;
@@ -92,10 +106,10 @@ export function buildSeries(counts: readonly CountRow[]): Map<string, Series> {
 function monthlyRange(s: Series, a: MonthIndex, b: MonthIndex) {
   const i = Math.max(0, a - s.start);
   const j = Math.min(s.length, b - s.start + 1);
-  if (j <= i) return { value: 0, present: 0, q: 0 };
+  if (j <= i) return { value: 0, present: 0, q: 0, partial: 0 };
   const present = s.pPresent[j] - s.pPresent[i];
   const q = s.pAtLeast[j] - s.pAtLeast[i] > 0 ? 2 : s.pApprox[j] - s.pApprox[i] > 0 ? 1 : 0;
-  return { value: s.pValue[j] - s.pValue[i], present, q };
+  return { value: s.pValue[j] - s.pValue[i], present, q, partial: s.pIncomplete[j] - s.pIncomplete[i] };
 }
 
 const QUALS: Qualifier[] = ['exact', 'approx', 'at_least'];
@@ -110,7 +124,8 @@ export function sumWindow(s: Series, w: Window): WindowSum | null {
   if (s.annual.size === 0) {
     const r = monthlyRange(s, a, b);
     if (r.present === 0) return null;
-    return { value: r.value, qualifier: QUALS[r.q], complete: r.present === b - a + 1, covered: r.present };
+    const complete = r.present === b - a + 1 && r.partial === 0;
+    return { value: r.value, qualifier: QUALS[r.partial ? 2 : r.q], complete, covered: r.present };
   }
   let value = 0,
     q = 0,
@@ -128,7 +143,8 @@ export function sumWindow(s: Series, w: Window): WindowSum | null {
       value += annual.value;
       q = Math.max(q, Q[annual.qualifier]);
       covered += 12;
-    } else if (r.present === yb - ya + 1) {
+      if (annual.incomplete) complete = false;
+    } else if (r.present === yb - ya + 1 && r.partial === 0) {
       value += r.value;
       q = Math.max(q, r.q);
       covered += r.present;

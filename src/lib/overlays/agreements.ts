@@ -1,7 +1,7 @@
 /**
  * Agreements: every dated agreement that has a status at the end of the window. Agreements are
  * context, not routes, so by default nothing crosses the map: each agreement is a small diamond at a
- * party's capital (the partner's, for a bilateral one), coloured by status (hollow when ended), side
+ * party's capital (the partner's, for a bilateral one), coloured by status (hollow when ended or only announced), side
  * by side where several share a capital; the non-EU parties are tinted. Only the selected or hovered
  * agreement draws curved connectors between its parties' capitals and outlines its parties, and a
  * multilateral process never draws a fan. One list (`shown`) feeds the markers, the legend counts,
@@ -106,11 +106,16 @@ function diamond(hollow: boolean, size = 24) {
   return { width: size, height: size, data, sdf: true };
 }
 
+/** An announced (not yet signed) agreement is drawn hollow in the signed colour; an ended one hollow grey. */
+const colourOf = (theme: OverlayInput['theme'], s: AgreementStatus) =>
+  theme.agreement[s === 'announced' ? 'signed' : s];
+const isHollow = (s: AgreementStatus) => s === 'ended' || s === 'announced';
+
 function statusColor(theme: OverlayInput['theme']): ExpressionSpecification {
   return [
     'match',
     ['get', 'status'],
-    ...STATUS_ORDER.slice(0, 3).flatMap((s) => [s, theme.agreement[s]]),
+    ...STATUS_ORDER.slice(0, 4).flatMap((s) => [s, colourOf(theme, s)]),
     theme.agreement.ended,
   ] as unknown as ExpressionSpecification;
 }
@@ -133,7 +138,13 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
   },
   view: (p, { window, selection }) => {
     const shown: AgreementShown[] = [];
-    const counts: Record<AgreementStatus, number> = { signed: 0, in_force: 0, suspended: 0, ended: 0 };
+    const counts: Record<AgreementStatus, number> = {
+      announced: 0,
+      signed: 0,
+      in_force: 0,
+      suspended: 0,
+      ended: 0,
+    };
     const parties = new Set<string>();
     const perAnchor = new Map<string, number>();
     for (const { agreement, anchor, at } of p.dated) {
@@ -217,7 +228,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         source: SOURCE_MARKERS,
         metadata: { 'crossings:legend': 'agreement-marker' },
         layout: {
-          'icon-image': ['case', ['==', ['get', 'status'], 'ended'], ICON_HOLLOW, ICON],
+          'icon-image': ['match', ['get', 'status'], ['ended', 'announced'], ICON_HOLLOW, ICON],
           'icon-size': 0.6 * theme.scale,
           'icon-offset': ['get', 'offset'],
           'icon-allow-overlap': true,
@@ -314,9 +325,9 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
           key: 'agreement-marker',
           swatch: {
             kind: 'diamond' as const,
-            color: theme.agreement[s],
+            color: colourOf(theme, s),
             stroke: theme.labelHalo,
-            hollow: s === 'ended',
+            hollow: isHollow(s),
           },
           testid: `legend-status-${s}`,
         })),
@@ -392,15 +403,16 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) return '';
         const x = p[0] + s.offset[0] * step;
         const y = p[1] + s.offset[1] * step;
-        const c = theme.agreement[s.status];
+        const c = colourOf(theme, s.status);
+        const hollow = isHollow(s.status);
         const d = `M${x.toFixed(1)},${(y - size).toFixed(1)}L${(x + size).toFixed(1)},${y.toFixed(1)}L${x.toFixed(1)},${(y + size).toFixed(1)}L${(x - size).toFixed(1)},${y.toFixed(1)}Z`;
         return el('path', {
           d,
           'data-id': s.agreement.id,
           'data-status': s.status,
-          fill: s.status === 'ended' ? theme.labelHalo : c,
-          stroke: s.status === 'ended' ? c : theme.labelHalo,
-          'stroke-width': s.status === 'ended' ? 2.5 : 1.5,
+          fill: hollow ? theme.labelHalo : c,
+          stroke: hollow ? c : theme.labelHalo,
+          'stroke-width': hollow ? 2.5 : 1.5,
         });
       })
       .join('');

@@ -5,7 +5,7 @@
  */
 import type { Feature, Point } from 'geojson';
 import type { Metric } from '../data/schema';
-import type { Series } from '../filter/aggregate';
+import { sumWindow, type Series } from '../filter/aggregate';
 import {
   landingPoints,
   landingValues,
@@ -40,6 +40,8 @@ export interface LandingsView {
   metric: Metric;
   publishers: Map<string, [number, number, string[], string[]][]>;
   values: LandingValue[];
+  /** Countries with a series of this metric but no figure at all in the window ("no data for …"). */
+  noData: string[];
   radius: (v: number) => number;
   /** Legend reference values. */
   refs: number[];
@@ -59,6 +61,13 @@ function nameFor(v: LandingValue, { data, lang, t }: OverlayInput): string {
   if (p.areaType === 'place')
     return nameOf(cat.places.find((x) => x.id === p.area) ?? { name_en: p.area }, lang);
   return `${nameOf(cat.countries[p.area] ?? { name_en: p.area }, lang)} · ${t('landings.allPorts')}`;
+}
+
+/** "No data for 2021: Greece, Spain", or nothing when every country has a figure. */
+function noDataNote(v: LandingsView, { data, lang, t, window }: OverlayInput): string[] {
+  if (!v.noData.length) return [];
+  const names = v.noData.map((c) => nameOf(data.catalog.countries[c] ?? { name_en: c }, lang));
+  return [t('landings.noData', { period: periodText(window, lang), areas: names.join(', ') })];
 }
 
 export const landings: Overlay<Prepared, LandingsView> = {
@@ -101,6 +110,10 @@ export const landings: Overlay<Prepared, LandingsView> = {
       metric: p.metric,
       publishers: p.publishers,
       values: landingValues(p.points, p.series, [window[0], window[1]]),
+      noData: p.points
+        .filter((x) => x.areaType === 'country' && !sumWindow(p.series.get(x.key)!, [window[0], window[1]]))
+        .map((x) => x.area)
+        .sort(),
       radius,
       refs: referenceValues(max),
     };
@@ -210,8 +223,9 @@ export const landings: Overlay<Prepared, LandingsView> = {
       ].join('; '),
     };
   },
-  legend: (v, { theme, lang, t }) =>
-    v.refs.length
+  legend: (v, input) => {
+    const { theme, lang, t } = input;
+    return v.refs.length || v.noData.length
       ? [
           {
             overlay: 'landings',
@@ -222,11 +236,12 @@ export const landings: Overlay<Prepared, LandingsView> = {
               key: 'landing-circle',
               swatch: { kind: 'circle' as const, color: theme.landing, r: v.radius(r) },
             })),
-            notes: [{ text: t('legend.circlesNote') }],
+            notes: [{ text: t('legend.circlesNote') }, ...noDataNote(v, input).map((text) => ({ text }))],
             testid: 'landing-legend',
           },
         ]
-      : [],
+      : [];
+  },
   table: (v, input) => {
     const { data, lang, t, window } = input;
     const cat = data.catalog;
@@ -237,6 +252,7 @@ export const landings: Overlay<Prepared, LandingsView> = {
         metric: t(`metric.${v.metric}`),
         period: periodText(window, lang),
       }),
+      notes: noDataNote(v, input),
       columns: [
         { key: 'name', label: t('table.col.place') },
         { key: 'country', label: t('table.col.country') },

@@ -146,11 +146,39 @@ describe('tables (what the map draws, one table per visible overlay)', () => {
     expect(programmes.columns.map((c) => c.key)).toEqual([
       'country',
       'count',
+      'shared',
       'funder',
       'amount_EUR',
       'amount_GBP',
     ]);
     expect(programmes.rows[0].cells).toMatchObject({ amount_EUR: 1000000, amount_GBP: 5, count: 2 });
+  });
+
+  it('a programme shared by several countries is listed once and added to no country total', () => {
+    const i = testInput({ layers: { ...DEFAULT_LAYERS, programmes: true } });
+    const base = i.data.catalog.programmes[0];
+    // The fixture has two countries with a capital on the map: Libya (p1's recipient) and Italy.
+    i.data.catalog.programmes.push({
+      ...base,
+      id: 'shared',
+      fund: 'Shared fund',
+      amount: 200000000,
+      recipients: ['LBY', 'ITA'],
+    });
+    const tb = table(i, 'programmes');
+    // Libya keeps only its own allocation (p1); the shared €200m is counted for nobody.
+    expect(tb.rows.find((r) => r.key === 'LBY')!.cells).toMatchObject({
+      amount_EUR: 1000000,
+      count: 2,
+      shared: 1,
+    });
+    expect(tb.rows.find((r) => r.key === 'ITA')!.cells).toMatchObject({
+      amount_EUR: null,
+      count: 1,
+      shared: 1,
+    });
+    expect(tb.notes).toHaveLength(1);
+    expect(tb.notes![0]).toContain('Shared fund');
   });
 
   it("lists the reader's points in the window, apart from the curated tables", () => {
@@ -177,6 +205,7 @@ describe('one model: legend, summary, table and export agree', () => {
       group.items.filter((x) => x.count !== undefined).map((x) => [x.testid, x.count]),
     );
     expect(counts).toEqual({
+      'legend-status-announced': 0,
       'legend-status-signed': 0,
       'legend-status-in_force': 1,
       'legend-status-suspended': 0,

@@ -9,7 +9,7 @@ import type { Feature, LineString, Point } from 'geojson';
 import { scaleSqrt } from 'd3-scale';
 import { capitalOf } from '../filter/agreements';
 import { funderColor, fundingLink } from '../filter/funding';
-import { fundingByCountry, programmesIn, type CountryFunding } from '../filter/programmes';
+import { fundingByCountry, programmesIn, sharedProgrammes, type CountryFunding } from '../filter/programmes';
 import { formatMoney } from '../filter/format';
 import type { CatalogFile } from '../data/types';
 import { featureKey } from '../map/fingerprint';
@@ -32,6 +32,8 @@ export interface ProgrammesView {
   markers: ProgrammeMarker[];
   /** Funding links of the selected country or programme. */
   links: Feature<LineString>[];
+  /** Programmes of the window shared by several countries: shown once, in no country's total. */
+  shared: Programme[];
 }
 
 const eur = (f: CountryFunding) => f.totals.EUR ?? Object.values(f.totals)[0] ?? 0;
@@ -39,6 +41,18 @@ const moneyLabel = (f: CountryFunding, lang: OverlayInput['lang']) =>
   Object.entries(f.totals)
     .map(([cur, v]) => formatMoney(v, cur, lang))
     .join(' + ');
+
+/** "Fondo Africa (€200m): Egypt, Eritrea, …" for each shared programme, once. */
+function sharedNotes(v: ProgrammesView, { data, lang, t }: OverlayInput): string[] {
+  const name = (c: string) => nameOf(data.catalog.countries[c] ?? { name_en: c }, lang);
+  return v.shared.map((p) =>
+    t('programmes.sharedOnce', {
+      name: p.fund ?? nameOf(p, lang, 'purpose').slice(0, 60),
+      amount: p.amount == null ? t('programmes.amountUnknown') : formatMoney(p.amount, p.currency, lang),
+      countries: p.recipients.map(name).join(', '),
+    }),
+  );
+}
 
 export const programmes: Overlay<CatalogFile, ProgrammesView> = {
   id: 'programmes',
@@ -66,7 +80,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
         .map((rc) => fundingLink(cat, p.funder, rc, funderColor(p.funder, theme)))
         .filter((l): l is Feature<LineString> => !!l),
     );
-    return { programmes: list, markers, links };
+    return { programmes: list, markers, links, shared: sharedProgrammes(cat.programmes, w) };
   },
   sources: () => ({
     programmes: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
@@ -161,14 +175,16 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       lines: [
         t('tooltip.programmes', {
           n: m.funding.programmes.length,
-          amount: m.label || t('programmes.amountUnknown'),
+          amount:
+            m.label || (m.funding.shared.length ? t('programmes.onlyShared') : t('programmes.amountUnknown')),
         }),
         `${t('table.col.mainFunder')}: ${name(m.funding.mainFunder)} · ${periodText(window, lang)}`,
       ],
       source: [...publishers].slice(0, 2).join('; '),
     };
   },
-  legend: (v, { data, theme, lang, t }) => {
+  legend: (v, input) => {
+    const { data, theme, lang, t } = input;
     const funders = [...new Set(v.markers.map((m) => m.funding.mainFunder))].sort();
     const items: LegendItem[] = funders.map((f) => ({
       label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name_en: f }, lang) }),
@@ -187,20 +203,23 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
         overlay: 'programmes',
         title: t('layers.programmes'),
         items,
-        notes: [{ text: t('legend.programmes') }],
+        notes: [{ text: t('legend.programmes') }, ...sharedNotes(v, input).map((text) => ({ text }))],
       },
     ];
   },
-  table: (v, { data, lang, t, window }) => {
+  table: (v, input) => {
+    const { data, lang, t, window } = input;
     const cat = data.catalog;
     const country = (code: string) => (cat.countries[code] ? nameOf(cat.countries[code], lang) : code);
     const currencies = [...new Set(v.markers.flatMap((m) => Object.keys(m.funding.totals)))].sort();
     return {
       id: 'programmes',
       caption: t('table.caption.programmes', { period: periodText(window, lang) }),
+      notes: sharedNotes(v, input),
       columns: [
         { key: 'country', label: t('table.col.recipient') },
         { key: 'count', label: t('table.col.programmes'), numeric: true },
+        { key: 'shared', label: t('table.col.sharedProgrammes'), numeric: true },
         { key: 'funder', label: t('table.col.mainFunder') },
         ...currencies.map((c) => ({
           key: `amount_${c}`,
@@ -215,6 +234,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
         cells: {
           country: country(f.country),
           count: f.programmes.length,
+          shared: f.shared.length,
           funder: country(f.mainFunder),
           ...Object.fromEntries(currencies.map((c) => [`amount_${c}`, f.totals[c] ?? null])),
         },

@@ -216,7 +216,9 @@ export function captionKeys(h: Pick<Histogram, 'areaType' | 'areas' | 'resolutio
         : 'areas';
   const note =
     h.metric === 'frontex_detections'
-      ? 'timeline.note.frontex'
+      ? scope === 'allRoutes' || scope === 'areas'
+        ? 'timeline.note.frontexSum'
+        : 'timeline.note.frontex'
       : h.metric === 'dead_missing'
         ? 'timeline.note.dead'
         : null;

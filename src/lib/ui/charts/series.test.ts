@@ -7,6 +7,7 @@ import {
   agreementMarks,
   agreementsFor,
   chartData,
+  chartGaps,
   markLabel,
   markLabelWidth,
   placeMarks,
@@ -82,7 +83,13 @@ describe('chartData', () => {
     const c = chartData(series.get('sea_arrivals|country|ITA')!, W2023)!;
     expect(c.granularity).toBe('month');
     expect(c.bars).toHaveLength(12);
-    expect(c.bars[0]).toEqual({ start: W2023[0], end: W2023[0], value: 1000, qualifier: 'exact' });
+    expect(c.bars[0]).toEqual({
+      start: W2023[0],
+      end: W2023[0],
+      value: 1000,
+      qualifier: 'exact',
+      incomplete: false,
+    });
     expect(c.bars[5].qualifier).toBe('approx');
     expect([c.from, c.to]).toEqual(W2023);
   });
@@ -177,5 +184,41 @@ describe('agreement marks inside a chart', () => {
       }
       expect(p.flatMap((c) => c.marks.map((m) => m.n)).sort((a, b) => a - b)).toEqual(marks.map((m) => m.n));
     }
+  });
+});
+
+describe('chartGaps: the chart says which periods have no figure', () => {
+  const m = monthIndex;
+  const bar = (start: number, end = start) => ({
+    start,
+    end,
+    value: 1,
+    qualifier: 'exact' as const,
+    incomplete: false,
+  });
+  it('monthly: runs of missing months inside the axis', () => {
+    const data = {
+      granularity: 'month' as const,
+      from: m('2019-01'),
+      to: m('2019-12'),
+      bars: [bar(m('2019-01')), bar(m('2019-02')), bar(m('2019-06'))],
+    };
+    expect(chartGaps(data)).toEqual([
+      [m('2019-03'), m('2019-05')],
+      [m('2019-07'), m('2019-12')],
+    ]);
+  });
+  it('annual: missing years as runs of whole years; none when every year has a figure', () => {
+    const y = (yr: number) => yr * 12;
+    const data = {
+      granularity: 'year' as const,
+      from: y(2018),
+      to: y(2022) + 11,
+      bars: [bar(y(2018), y(2018) + 11), bar(y(2022), y(2022) + 11)],
+    };
+    expect(chartGaps(data)).toEqual([[y(2019), y(2021) + 11]]);
+    expect(
+      chartGaps({ ...data, bars: [2018, 2019, 2020, 2021, 2022].map((yr) => bar(y(yr), y(yr) + 11)) }),
+    ).toEqual([]);
   });
 });

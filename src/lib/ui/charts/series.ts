@@ -58,6 +58,8 @@ export interface ChartBar {
   end: MonthIndex;
   value: number;
   qualifier: Qualifier;
+  /** The figure covers only part of its period (never shown as exact). */
+  incomplete: boolean;
 }
 export interface ChartData {
   granularity: 'month' | 'year';
@@ -86,18 +88,43 @@ export function chartData(s: Series, w: [MonthIndex, MonthIndex]): ChartData | n
           : s.pApprox[j + 1] - s.pApprox[j] > 0
             ? 'approx'
             : 'exact';
-      bars.push({ start: m, end: m, value: v, qualifier: q });
+      const incomplete = s.pIncomplete[j + 1] - s.pIncomplete[j] > 0;
+      bars.push({ start: m, end: m, value: v, qualifier: q, incomplete });
     });
     return { granularity: 'month', from, to, bars };
   }
   const bars: ChartBar[] = [];
   for (let y = yearOf(from); y <= yearOf(to); y++) {
     const a = s.annual.get(y);
-    if (a) bars.push({ start: y * 12, end: y * 12 + 11, value: a.value, qualifier: a.qualifier });
+    if (a)
+      bars.push({
+        start: y * 12,
+        end: y * 12 + 11,
+        value: a.value,
+        qualifier: a.qualifier,
+        incomplete: a.incomplete,
+      });
   }
   return bars.length
     ? { granularity: 'year', from: yearOf(from) * 12, to: yearOf(to) * 12 + 11, bars }
     : null;
+}
+
+/**
+ * The periods of a chart's axis with no figure, as runs [first, last] of months (or of whole years
+ * for an annual chart): the chart says "no data for …" instead of leaving a silent blank.
+ */
+export function chartGaps(data: ChartData): [MonthIndex, MonthIndex][] {
+  const step = data.granularity === 'year' ? 12 : 1;
+  const have = new Set(data.bars.map((b) => b.start));
+  const out: [MonthIndex, MonthIndex][] = [];
+  for (let m = data.from; m <= data.to; m += step) {
+    if (have.has(m)) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] + 1 === m) last[1] = m + step - 1;
+    else out.push([m, m + step - 1]);
+  }
+  return out;
 }
 
 /** Agreements concerning a subject: by route family, or by party (a place's country). */

@@ -33,6 +33,8 @@ export interface Table {
   caption: string;
   columns: Column[];
   rows: Row[];
+  /** Said under the caption: what the rows leave out (e.g. "no data for 2021: Greece"). */
+  notes?: string[];
 }
 
 export type SortDir = 'ascending' | 'descending';
