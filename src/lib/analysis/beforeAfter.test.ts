@@ -139,8 +139,8 @@ describe('before/after caption', () => {
       month,
     });
     expect(text).toBe(
-      'Sea arrivals, Italy: 456 in the 12 months after the signing (2 February 2017), 62 % lower than the 1,200 in the 12 months before. ' +
-        'The same months a year earlier: up 100 %. ' +
+      'Sea arrivals, Italy: 456 in the 12 months after the signing (2 February 2017), 62\u00a0% lower than the 1,200 in the 12 months before. ' +
+        'The same months a year earlier: up 100\u00a0%. ' +
         "Many factors affect crossings; this is not an estimate of the agreement's effect.",
     );
     expect(text).not.toMatch(CAUSAL);
@@ -158,8 +158,8 @@ describe('before/after caption', () => {
       num: (n) => new Intl.NumberFormat('it').format(n),
       month,
     });
-    expect(text).toContain('456 nei 12 mesi dopo la firma (2 febbraio 2017), il 62 % in meno dei 1200');
-    expect(text).toContain('Negli stessi mesi un anno prima: aumento del 100 %.');
+    expect(text).toContain('456 nei 12 mesi dopo la firma (2 febbraio 2017), il 62\u00a0% in meno dei 1200');
+    expect(text).toContain('Negli stessi mesi un anno prima: aumento del 100\u00a0%.');
     expect(text).toContain("questa non è una stima dell'effetto dell'accordo");
   });
 
