@@ -6,9 +6,9 @@ import type { Map as MLMap } from 'maplibre-gl';
 import type { Frame } from './frame';
 import { layoutPage, type Mark, type Page } from './layout';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
-function drawMark(g: CanvasRenderingContext2D, m: Mark) {
+export function drawMark(g: CanvasRenderingContext2D, m: Mark) {
   if (m.t === 'text') {
     g.font = `${m.bold ? '700 ' : ''}${m.size}px ${FONT}`;
     g.fillStyle = m.color;
