@@ -128,7 +128,7 @@ export function drawVideoFrame(
   const sub = wrap(frame.subtitle, W - 2 * PAD, (s) => measure(s, 12));
   g.fillText(sub.length > 1 ? sub[0] + ' …' : (sub[0] ?? ''), PAD, 40);
   // The month, large, over the map's top-left corner.
-  const fs = Math.round(Math.max(20, Math.min(40, W / 20)));
+  const fs = Math.round(Math.max(20, Math.min(40, W / 28)));
   g.font = `700 ${fs}px ${font}`;
   const mw = g.measureText(month).width;
   g.globalAlpha = 0.85;
