@@ -21,12 +21,13 @@ import { THEMES } from '../../src/lib/map/theme';
 import { STATUS_ORDER } from '../../src/lib/filter/lifecycle';
 import { SEARCH_KINDS } from '../../src/lib/search/index';
 import { DRAWN } from '../../src/lib/overlays/agreements';
+import { ANCHOR_TYPES } from '../../src/lib/analysis/series';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
   'details.mode.': MODES,
   'layers.': LAYER_IDS,
-  'panel.': ['details', 'table', 'about'],
+  'panel.': ['details', 'table', 'compare', 'about'],
   'search.kind.': SEARCH_KINDS,
   'metric.': METRICS,
   'about.metric.': METRICS,
@@ -41,6 +42,11 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'incident.cause.': ['drowning', 'violence', 'unknown', 'vehicle', 'environment', 'accident', 'sickness'],
   // src/lib/timeline/histogram.ts Resolution (a type, no runtime list).
   'timeline.res.': ['monthly', 'annual', 'mixed', 'none'],
+  'ba.event.': ANCHOR_TYPES,
+  // src/lib/analysis/caption.ts: basis (total, avg) × direction (lower, higher, same).
+  'ba.caption.': ['total', 'avg'].flatMap((b) => ['lower', 'higher', 'same'].map((d) => `${b}.${d}`)),
+  // src/lib/ui/VideoExport.svelte PRESET_CHOICES.
+  'video.preset.': ['article', 'full', 'square', 'print'],
 };
 
 /** Template literals that look like key prefixes but build other names (checked by hand). */
