@@ -24,12 +24,13 @@ import { DRAWN } from '../../src/lib/overlays/agreements';
 import { PRESET_IDS } from '../../src/lib/export/presets';
 import { SHORT_SOURCE_IDS } from '../../src/lib/export/sourceLine';
 import { TEXT_KEYS } from '../../src/lib/state/url';
+import { ANCHOR_TYPES } from '../../src/lib/analysis/series';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
   'details.mode.': MODES,
   'layers.': LAYER_IDS,
-  'panel.': ['details', 'table', 'about'],
+  'panel.': ['details', 'table', 'compare', 'about'],
   'search.kind.': SEARCH_KINDS,
   'metric.': METRICS,
   'about.metric.': METRICS,
@@ -48,6 +49,11 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'incident.cause.': ['drowning', 'violence', 'unknown', 'vehicle', 'environment', 'accident', 'sickness'],
   // src/lib/timeline/histogram.ts Resolution (a type, no runtime list).
   'timeline.res.': ['monthly', 'annual', 'mixed', 'none'],
+  'ba.event.': ANCHOR_TYPES,
+  // src/lib/analysis/caption.ts: basis (total, avg) × direction (lower, higher, same).
+  'ba.caption.': ['total', 'avg'].flatMap((b) => ['lower', 'higher', 'same'].map((d) => `${b}.${d}`)),
+  // src/lib/ui/VideoExport.svelte PRESET_CHOICES.
+  'video.preset.': ['article', 'full', 'square', 'print'],
 };
 
 /** Template literals that look like key prefixes but build other names (checked by hand). */

@@ -180,6 +180,32 @@ describe('crossCheck', () => {
       expected: /one figure per metric, area and period .*"ita-a"/,
     },
     {
+      name: 'concerns: unknown route family',
+      edit: (c) =>
+        (c.agreements[0].concerns = {
+          countries: ['ITA'],
+          routes: ['nowhere'],
+          basis: 'editors',
+          source: null,
+        }),
+      column: /concerns\.routes/,
+      expected: /route family/,
+    },
+    {
+      name: 'concerns: a country without a capital',
+      edit: (c) =>
+        (c.agreements[0].concerns = { countries: ['NOR'], routes: [], basis: 'editors', source: null }),
+      column: /concerns\.countries/,
+      expected: /capital/,
+    },
+    {
+      name: 'concerns: unknown source',
+      edit: (c) =>
+        (c.agreements[0].concerns = { countries: ['ITA'], routes: [], basis: 'source', source: 'nowhere' }),
+      column: /concerns\.source/,
+      expected: /source id/,
+    },
+    {
       name: 'route family unknown',
       edit: (c) => (c.segments[0].family = 'nope'),
       column: /segments\[0\]\.family/,

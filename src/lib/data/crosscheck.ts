@@ -183,6 +183,28 @@ export function crossCheck(cat: Catalog): DataError[] {
           value: r,
           expected: 'route family ids from routes.json',
         });
+    if (a.concerns) {
+      const c = a.concerns;
+      for (const r of c.routes)
+        if (!familyIds.has(r))
+          errors.push({
+            file: FILES.agreements,
+            row: 0,
+            column: `${path}.concerns.routes`,
+            value: r,
+            expected: 'route family ids from routes.json',
+          });
+      for (const p of c.countries)
+        if (!caps.has(p) || p === 'EU')
+          errors.push({
+            file: FILES.agreements,
+            row: 0,
+            column: `${path}.concerns.countries`,
+            value: p,
+            expected: `a country with a capital in ${FILES.places}`,
+          });
+      if (c.source) cite(FILES.agreements, 0, `${path}.concerns.source`, [c.source]);
+    }
     for (const p of a.parties)
       if (!caps.has(p))
         errors.push({

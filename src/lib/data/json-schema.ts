@@ -54,6 +54,20 @@ export interface AgreementEvent {
   note_it: string | null;
   sources: string[];
 }
+/**
+ * Which routes and countries an agreement concerns, for the before/after chart: stated by a source
+ * (`basis: "source"`, naming it) or assigned by the editors (`basis: "editors"`, shown as such).
+ */
+export const CONCERN_BASES = ['source', 'editors'] as const;
+export interface AgreementConcerns {
+  /** Arrival countries whose series the chart shows (ISO3). */
+  countries: string[];
+  /** Route family ids from routes.json. */
+  routes: string[];
+  basis: (typeof CONCERN_BASES)[number];
+  /** The source stating it; required when basis is "source". */
+  source: string | null;
+}
 export interface Agreement {
   id: string;
   title_en: string;
@@ -62,6 +76,8 @@ export interface Agreement {
   type: (typeof AGREEMENT_TYPES)[number];
   binding: boolean | null;
   routes: string[];
+  /** Absent when no one has said which series it concerns (no before/after chart then). */
+  concerns?: AgreementConcerns;
   summary_en: string;
   summary_it: string;
   status: Status;
@@ -84,7 +100,7 @@ function fields<T>(
   for (const [k, field] of Object.entries(spec))
     out[k] = checkJson(file, `${path}.${k}`, o[k], field, errors);
   for (const k of Object.keys(o))
-    if (!(k in spec) && k !== 'events' && k !== 'waypoints')
+    if (!(k in spec) && k !== 'events' && k !== 'waypoints' && k !== 'concerns')
       errors.push({
         file,
         row: 0,
@@ -171,6 +187,65 @@ const AGREEMENT = {
   status: f.oneOf(STATUSES),
   sources: f.list(f.id),
 };
+const CONCERNS = {
+  countries: f.list(f.iso3, 0),
+  routes: f.list(f.id, 0),
+  basis: f.oneOf(CONCERN_BASES),
+  source: f.optional(f.id),
+};
+
+function validateConcerns(
+  file: string,
+  path: string,
+  o: unknown,
+  errors: DataError[],
+): AgreementConcerns | undefined {
+  if (!isObj(o)) {
+    errors.push({
+      file,
+      row: 0,
+      column: path,
+      value: JSON.stringify(o),
+      expected:
+        'an object { countries: [ISO3…], routes: [family id…], basis: "source" | "editors", source? }',
+    });
+    return undefined;
+  }
+  const c = fields<AgreementConcerns>(file, path, o, CONCERNS, errors);
+  if (!c) return undefined;
+  if (c.basis === 'source' && !c.source) {
+    errors.push({
+      file,
+      row: 0,
+      column: `${path}.source`,
+      value: '',
+      expected: 'the id of the source that states it (basis "source"), or basis "editors"',
+    });
+    return undefined;
+  }
+  if (c.basis === 'editors' && c.source) {
+    errors.push({
+      file,
+      row: 0,
+      column: `${path}.source`,
+      value: c.source,
+      expected: 'no source with basis "editors" (use basis "source" if a source states it)',
+    });
+    return undefined;
+  }
+  if (!c.countries.length && !c.routes.length) {
+    errors.push({
+      file,
+      row: 0,
+      column: path,
+      value: '',
+      expected: 'at least one country or route (or leave "concerns" out)',
+    });
+    return undefined;
+  }
+  return c;
+}
+
 const EVENT = {
   type: f.oneOf(EVENT_TYPES),
   date: f.optional(f.partialDate),
@@ -206,7 +281,11 @@ export function validateAgreements(file: string, json: unknown, errors: DataErro
         : undefined;
       if (ev) events.push(ev);
     });
-    if (a && events.length === evs.length) out.push({ ...a, events });
+    const before = errors.length;
+    const concerns =
+      o.concerns === undefined ? undefined : validateConcerns(file, `${path}.concerns`, o.concerns, errors);
+    if (a && events.length === evs.length && errors.length === before)
+      out.push(concerns ? { ...a, concerns, events } : { ...a, events });
   });
   return out;
 }

@@ -11,9 +11,9 @@ import { outputSize, type SizePreset } from './presets';
 import { renderMapAt } from './mapAt';
 import { withDpi } from './phys';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
-function drawMark(g: CanvasRenderingContext2D, m: Mark) {
+export function drawMark(g: CanvasRenderingContext2D, m: Mark) {
   if (m.t === 'text') {
     g.font = `${m.bold ? '700 ' : ''}${m.size}px ${FONT}`;
     g.fillStyle = m.color;

@@ -62,7 +62,7 @@ export class AppState {
   /** The timeline is playing (the window slides month by month). */
   playing = $state(false);
   /** Which side panel is open in explore mode (details is the default). */
-  panel = $state<'details' | 'table' | 'about'>('details');
+  panel = $state<'details' | 'table' | 'compare' | 'about'>('details');
 
   get lang(): Lang {
     return i18n.lang;

@@ -1,0 +1,182 @@
+/**
+ * Before/after on an agreement's details (built site, real Chromium): the Italy–Libya memorandum's
+ * chart shows, for a 12-month window around its signing, the monthly figures and sums computed here
+ * independently from the built data files; the caption states the change without a causal verb; N
+ * and the event can be changed; it passes axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, saveShotPath, type Opened } from './browser';
+
+const require = createRequire(import.meta.url);
+const DIST = process.env.CROSSINGS_DIST ?? 'dist';
+interface Row {
+  metric: string;
+  area_type: string;
+  area: string;
+  period: string;
+  value: number;
+  qualifier: string;
+}
+const counts: Row[] = JSON.parse(readFileSync(`${DIST}/data/counts.json`, 'utf8')).counts;
+
+/** "2016-02" … "2017-01": the months from `from` for `n` months. */
+function months(from: string, n: number): string[] {
+  let y = Number(from.slice(0, 4)),
+    m = Number(from.slice(5, 7));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+const value = (metric: string, areaType: string, area: string, period: string) =>
+  counts.find(
+    (r) => r.metric === metric && r.area_type === areaType && r.area === area && r.period === period,
+  );
+
+const CAUSAL = /\b(caused|causes|led to|leads to|thanks to|because of|resulted in|due to)\b/i;
+
+describe('before/after an agreement (built site, real Chromium)', () => {
+  let browser: Browser;
+  let o: Opened;
+  beforeAll(async () => {
+    browser = await launch();
+    o = await openApp(browser, '?v=1&sel=agreement:italy-libya-mou-2017', { width: 1280, height: 900 });
+    await o.page.waitForSelector('[data-testid=ba-chart]', { timeout: 30000 });
+  }, 90000);
+  afterAll(async () => browser?.close());
+
+  it("Italy's sea arrivals: every month and both 12-month sums match the data files", async () => {
+    const p = o.page;
+    // Signed 2 February 2017: the month of the signing is left out.
+    const before = months('2016-02', 12),
+      after = months('2017-03', 12);
+    const expected = (ms: string[]) => ms.map((m) => value('sea_arrivals', 'country', 'ITA', m));
+    const eb = expected(before),
+      ea = expected(after);
+    // Every month of both windows has a complete figure in the files (otherwise this test's sums
+    // would have to leave months out, as the app does).
+    expect([...eb, ...ea].every((r) => r && r.qualifier === 'exact')).toBe(true);
+    const sum = (rs: (Row | undefined)[]) => rs.reduce((s, r) => s + r!.value, 0);
+
+    const fig = p.locator('[data-series="sea_arrivals|country|ITA"]');
+    const chart = fig.locator('[data-testid=ba-chart]');
+    expect(Number(await chart.getAttribute('data-before-sum'))).toBe(sum(eb));
+    expect(Number(await chart.getAttribute('data-after-sum'))).toBe(sum(ea));
+    const bars = await chart.locator('rect[data-month]').evaluateAll((rs) =>
+      rs.map((r) => ({
+        month: r.getAttribute('data-month')!,
+        side: r.getAttribute('data-side')!,
+        value: Number(r.getAttribute('data-value')),
+        height: (r as SVGGraphicsElement).getBoundingClientRect().height,
+      })),
+    );
+    expect(bars.map((b) => b.month)).toEqual([...before, ...after]);
+    expect(bars.map((b) => b.value)).toEqual([...eb, ...ea].map((r) => r!.value));
+    expect(bars.filter((b) => b.side === 'before').map((b) => b.month)).toEqual(before);
+    // Drawn heights are proportional to the values (the bars are really drawn, on one scale).
+    const k = bars[0].height / bars[0].value;
+    for (const b of bars) expect(Math.abs(b.height - b.value * k)).toBeLessThan(1.5);
+    expect(bars.some((b) => b.height > 20)).toBe(true);
+
+    const text = await fig.locator('[data-testid=ba-caption]').innerText();
+    const pct = Math.round(Math.abs((sum(ea) - sum(eb)) / sum(eb)) * 100);
+    expect(text).toContain(`${sum(ea).toLocaleString('en-GB')} in the 12 months after the signing`);
+    expect(text).toContain(`${pct}\u00a0% ${sum(ea) < sum(eb) ? 'lower' : 'higher'} than the`);
+    expect(text).toContain('this is not an estimate of the agreement');
+    // The seasonal reference: the same months a year earlier.
+    const rb = sum(expected(months('2015-02', 12))),
+      ra = sum(expected(months('2016-03', 12)));
+    const rp = Math.round(Math.abs((ra - rb) / rb) * 100);
+    expect(text).toContain(`The same months a year earlier: ${ra < rb ? 'down' : 'up'} ${rp}\u00a0%.`);
+    await p.locator('[data-testid=before-after]').scrollIntoViewIfNeeded();
+    await p.screenshot({ path: saveShotPath('before-after-italy-libya') });
+  });
+
+  it('other metrics are separate charts, never summed, and no caption has a causal verb', async () => {
+    const p = o.page;
+    const series = await p
+      .locator('[data-testid=before-after] [data-series]')
+      .evaluateAll((fs) => fs.map((f) => f.getAttribute('data-series')));
+    expect(series).toContain('sea_arrivals|country|ITA');
+    expect(series).toContain('frontex_detections|route|central_med');
+    expect(new Set(series).size).toBe(series.length);
+    const captions = await p.locator('[data-testid=ba-caption]').allInnerTexts();
+    expect(captions.length).toBe(series.length);
+    for (const c of captions) expect(c).not.toMatch(CAUSAL);
+    // The assignment is the editors', and says so.
+    expect(await p.locator('[data-testid=ba-basis]').getAttribute('data-basis')).toBe('editors');
+    expect(await p.locator('[data-testid=ba-basis]').innerText()).toMatch(/editors' assignment/);
+  });
+
+  it('N = 6 narrows both windows; the Italian caption has no causal verb either', async () => {
+    const p = o.page;
+    await p.locator('[data-testid=before-after] button[data-n="6"]').click();
+    const chart = p.locator('[data-series="sea_arrivals|country|ITA"] [data-testid=ba-chart]');
+    await p.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-series="sea_arrivals|country|ITA"] rect[data-month]').length === 12,
+    );
+    const b6 = months('2016-08', 6).reduce(
+      (s, m) => s + value('sea_arrivals', 'country', 'ITA', m)!.value,
+      0,
+    );
+    expect(Number(await chart.getAttribute('data-before-sum'))).toBe(b6);
+    await p.evaluate(() => ((window as any).__crossings.lang = 'it'));
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=ba-caption]')?.textContent?.includes('nei 6 mesi dopo la firma'),
+    );
+    const it = await p.locator('[data-testid=ba-caption]').allInnerTexts();
+    for (const c of it) {
+      expect(c).toContain("non è una stima dell'effetto dell'accordo");
+      expect(c).not.toMatch(/grazie a|ha causato|hanno causato|ha portato a|a causa/i);
+    }
+    await p.evaluate(() => ((window as any).__crossings.lang = 'en'));
+  });
+
+  it('an agreement with a year-only event leaves its year out and says so', async () => {
+    const p = o.page;
+    await p.evaluate(() =>
+      (window as any).__crossings.select({ kind: 'agreement', id: 'niger-law-2015-36' }),
+    );
+    await p.waitForSelector('[data-testid=ba-event]');
+    const opt = await p
+      .locator('[data-testid=ba-event] option')
+      .evaluateAll((os) => os.map((x) => [(x as HTMLOptionElement).value, x.textContent]));
+    const year = opt.find(([, label]) => /— 2016$/.test(label ?? ''));
+    expect(year, JSON.stringify(opt)).toBeTruthy();
+    await p.selectOption('[data-testid=ba-event]', year![0]!);
+    await p.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=ba-caption]')].some((c) =>
+        c.textContent?.includes('dated only to 2016'),
+      ),
+    );
+    const gap = await p
+      .locator('[data-testid=ba-chart]')
+      .first()
+      .locator('rect[data-month]')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-month')!));
+    expect(gap.some((m) => m.startsWith('2016-'))).toBe(false);
+  });
+
+  it('passes axe', async () => {
+    const p = o.page;
+    await p.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const r = await p.evaluate(async () => {
+      const res = await (window as any).axe.run('[data-testid=before-after]', {
+        resultTypes: ['violations'],
+      });
+      return res.violations.map(
+        (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`,
+      );
+    });
+    expect(r).toEqual([]);
+  });
+});
