@@ -21,6 +21,9 @@ import { THEMES } from '../../src/lib/map/theme';
 import { STATUS_ORDER } from '../../src/lib/filter/lifecycle';
 import { SEARCH_KINDS } from '../../src/lib/search/index';
 import { DRAWN } from '../../src/lib/overlays/agreements';
+import { ISSUE_CODES, NOTICE_CODES } from '../../src/lib/data/import/types';
+import { ROLES } from '../../src/lib/data/import/headers';
+import { DELIMITERS } from '../../src/lib/data/import/read';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
@@ -41,6 +44,15 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'incident.cause.': ['drowning', 'violence', 'unknown', 'vehicle', 'environment', 'accident', 'sickness'],
   // src/lib/timeline/histogram.ts Resolution (a type, no runtime list).
   'timeline.res.': ['monthly', 'annual', 'mixed', 'none'],
+  'import.issue.': ISSUE_CODES,
+  'import.notice.': NOTICE_CODES,
+  'import.delim.': DELIMITERS,
+  'import.role.': ROLES,
+  // src/lib/data/import/values.ts DateOrder and Decimal (types).
+  'import.reading.': ['dmy', 'mdy', 'dot', 'comma'],
+  // src/lib/data/import/types.ts Question kind, with or without "Conflict".
+  'import.q.': ['dateOrder', 'dateOrderConflict', 'decimal', 'decimalConflict'],
+  'import.progress.': ['read', 'parse'],
 };
 
 /** Template literals that look like key prefixes but build other names (checked by hand). */

@@ -63,7 +63,7 @@ export function testInput(over: Partial<OverlayInput> = {}): OverlayInput {
     hover: null,
     layers: { ...DEFAULT_LAYERS },
     incidents: null,
-    user: [],
+    user: null,
     dataBase: './data/',
     ...over,
   };

@@ -7,9 +7,54 @@ const SYNONYMS: Record<Role, string[]> = {
   lat: ['lat', 'latitude', 'latitudine', 'y', 'latdd', 'latdeg', 'latitudedd', 'decimallatitude'],
   lon: ['lon', 'lng', 'long', 'longitude', 'longitudine', 'x', 'londd', 'longdd', 'decimallongitude'],
   date: ['date', 'data', 'jour', 'day', 'giorno', 'when', 'quando', 'quand', 'datum', 'datetime', 'dataora'],
-  name: ['name', 'nome', 'nom', 'place', 'luogo', 'lieu', 'location', 'localita', 'localite', 'site', 'sito', 'title', 'titolo', 'titre', 'label', 'etichetta', 'etiquette'],
-  value: ['value', 'valore', 'valeur', 'count', 'conteggio', 'nombre', 'numero', 'number', 'n', 'total', 'totale', 'amount', 'quantita', 'quantite'],
-  note: ['note', 'notes', 'nota', 'comment', 'comments', 'commento', 'commenti', 'commentaire', 'description', 'descrizione', 'remarks'],
+  name: [
+    'name',
+    'nome',
+    'nom',
+    'place',
+    'luogo',
+    'lieu',
+    'location',
+    'localita',
+    'localite',
+    'site',
+    'sito',
+    'title',
+    'titolo',
+    'titre',
+    'label',
+    'etichetta',
+    'etiquette',
+  ],
+  value: [
+    'value',
+    'valore',
+    'valeur',
+    'count',
+    'conteggio',
+    'nombre',
+    'numero',
+    'number',
+    'n',
+    'total',
+    'totale',
+    'amount',
+    'quantita',
+    'quantite',
+  ],
+  note: [
+    'note',
+    'notes',
+    'nota',
+    'comment',
+    'comments',
+    'commento',
+    'commenti',
+    'commentaire',
+    'description',
+    'descrizione',
+    'remarks',
+  ],
 };
 
 /** "Latitudine (°)" → "latitudine"; "Localité" → "localite"; case, accents, spaces and units ignored. */
@@ -54,7 +99,8 @@ export function mapHeader(header: readonly string[]): Mapping {
     ['lon', 'lat'],
   ] as const) {
     const i = index[r];
-    if (i !== undefined && /^[xy]$/.test(normalizeHeader(header[i])) && index[other] === undefined) delete index[r];
+    if (i !== undefined && /^[xy]$/.test(normalizeHeader(header[i])) && index[other] === undefined)
+      delete index[r];
   }
   return { index, duplicates, missing: REQUIRED_ROLES.filter((r) => index[r] === undefined) };
 }

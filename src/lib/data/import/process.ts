@@ -10,10 +10,19 @@ import { mapHeader, ROLES, type Role } from './headers';
 import { classifyDate, classifyNumber, parseCoord, type DateOrder, type Decimal } from './values';
 import { F64, I32, Packed } from './columns';
 import type { Encoding } from './decode';
-import type { Analysis, Built, Choices, Issue, IssueCode, Notice, PreviewRow, Question, UserFeature } from './types';
+import type {
+  Analysis,
+  Built,
+  Choices,
+  Issue,
+  IssueCode,
+  Notice,
+  PreviewRow,
+  Question,
+  UserFeature,
+} from './types';
 
-export const MAX_ROWS = 1_000_000;
-export const MAX_FEATURES = 50_000;
+import { MAX_BYTES, MAX_FEATURES, MAX_ROWS } from './limits';
 const MAX_ISSUES = 1000;
 const PREVIEW = 20;
 const EXAMPLES = 3;
@@ -21,7 +30,10 @@ const EXAMPLES = 3;
 export type Cell = string | number;
 
 /** y*10000 + m*100 + d; m = 0 for a year, d = 0 for a month. */
-const code = (iso: string) => Number(iso.slice(0, 4)) * 10000 + (iso.length >= 7 ? Number(iso.slice(5, 7)) * 100 : 0) + (iso.length >= 10 ? Number(iso.slice(8, 10)) : 0);
+const code = (iso: string) =>
+  Number(iso.slice(0, 4)) * 10000 +
+  (iso.length >= 7 ? Number(iso.slice(5, 7)) * 100 : 0) +
+  (iso.length >= 10 ? Number(iso.slice(8, 10)) : 0);
 const pad = (n: number) => String(n).padStart(2, '0');
 export function codeIso(c: number): string {
   const y = Math.floor(c / 10000);
@@ -45,7 +57,10 @@ interface Evidence {
   counts: Record<string, number>;
   examples: { row: number; value: string; kind: string }[];
 }
-const evidence = (keys: string[]): Evidence => ({ counts: Object.fromEntries(keys.map((k) => [k, 0])), examples: [] });
+const evidence = (keys: string[]): Evidence => ({
+  counts: Object.fromEntries(keys.map((k) => [k, 0])),
+  examples: [],
+});
 
 export interface Meta {
   encoding: Encoding | null;
@@ -89,9 +104,10 @@ export class Processor {
     this.col = m.index;
     this.missing = m.missing;
     this.notices = [...(meta.notices ?? [])];
-    for (const d of m.duplicates) this.notices.push({ code: 'duplicateColumn', params: { column: d.column, role: d.role } });
+    for (const d of m.duplicates)
+      this.notices.push({ code: 'duplicateColumn', params: { column: d.column, role: d.role } });
     if (m.index.name === undefined && !m.missing.length) this.notices.push({ code: 'noName', params: {} });
-    if (m.missing.length)
+    if (m.missing.length && header.length)
       this.issue('missingColumns', 0, '(header)', header.join(', '), { missing: m.missing.join(', ') });
   }
 
@@ -107,7 +123,13 @@ export class Processor {
   issue(code: IssueCode, row: number, column: string, value: string, params?: Issue['params']) {
     this.issueCount++;
     if (this.issues.length < MAX_ISSUES)
-      this.issues.push({ code, row, column, value: value.length > 80 ? value.slice(0, 79) + '…' : value, params });
+      this.issues.push({
+        code,
+        row,
+        column,
+        value: value.length > 80 ? value.slice(0, 79) + '…' : value,
+        params,
+      });
   }
 
   /** One data row (`row`: its number in the file, the header being row 1). False: stop reading. */
@@ -132,7 +154,10 @@ export class Processor {
     let n = cells.length;
     while (n > width && cells[n - 1] === '') n--;
     if (n !== width && this.format === 'csv')
-      this.issue('fieldCount', row, '(row)', cells.join(this.meta.delimiter ?? ','), { n: cells.length, m: width });
+      this.issue('fieldCount', row, '(row)', cells.join(this.meta.delimiter ?? ','), {
+        n: cells.length,
+        m: width,
+      });
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (typeof c === 'string' && c.includes('\0')) fail(i, 'nul', c.replace(/\0/g, '\\0'));
@@ -161,7 +186,11 @@ export class Processor {
       const f = classifyDate(dc);
       if (!f) fail('date', 'date', dc);
       else if (f.kind === 'invalid')
-        fail('date', f.reason === 'short-year' ? 'dateShortYear' : f.reason === 'calendar' ? 'dateCalendar' : 'date', dc);
+        fail(
+          'date',
+          f.reason === 'short-year' ? 'dateShortYear' : f.reason === 'calendar' ? 'dateCalendar' : 'date',
+          dc,
+        );
       else if (f.kind === 'iso') dA = dB = code(f.iso);
       else {
         const dmy = f.y * 10000 + f.b * 100 + f.a;
@@ -221,7 +250,14 @@ export class Processor {
     const notices = [...this.notices];
     const dateCol = this.name('date');
     const valueCol = this.name('value');
-    const decide = <T extends string>(e: Evidence, a: T, b: T, kind: Question['kind'], column: string, chosen: T | undefined) => {
+    const decide = <T extends string>(
+      e: Evidence,
+      a: T,
+      b: T,
+      kind: Question['kind'],
+      column: string,
+      chosen: T | undefined,
+    ) => {
       const na = e.counts[a];
       const nb = e.counts[b];
       const found = na > 0 && nb === 0 ? a : nb > 0 && na === 0 ? b : null;
@@ -264,13 +300,14 @@ export class Processor {
     let built: Built | null = null;
     let rejected = this.parseRejected;
     let accepted = 0;
-    if (ready && !this.fatal) {
+    if (ready && !this.fatal && this.dataRows) {
       const out = this.build(choices.swap === true, order, decimal, previewOf, preview);
       built = out.built;
       rejected += out.rejected;
       accepted = out.built.points.n + out.built.features.length;
     }
-    if (!this.dataRows && !this.fatal) this.issue(this.format === 'geojson' ? 'geojson' : 'headerOnly', 0, '(file)', '');
+    if (!this.dataRows && !this.fatal)
+      this.issue(this.format === 'geojson' ? 'geojson' : 'headerOnly', 0, '(file)', '');
     const issues = this.issues.slice();
     const issueCount = this.issueCount;
     this.issues.length = saved.issues;
@@ -337,14 +374,30 @@ export class Processor {
       else if (Math.abs(lo) > 180) fail('lon', 'lonRange', String(lo));
       else if (lo < w || lo > e || la < s || la > nn)
         fail('lat', 'outside', `${la}, ${lo}`, { w, s, e, n: nn });
-      const dc = order === 'mdy' ? this.dB.a[i] : order === 'dmy' ? this.dA.a[i] : this.dA.a[i] === this.dB.a[i] ? this.dA.a[i] : 0;
-      if (!dc) fail('date', order ? 'dateOrder' : 'dateUnresolved', codeIso(this.dA.a[i] || this.dB.a[i]), { order: order ?? '' });
+      const dc =
+        order === 'mdy'
+          ? this.dB.a[i]
+          : order === 'dmy'
+            ? this.dA.a[i]
+            : this.dA.a[i] === this.dB.a[i]
+              ? this.dA.a[i]
+              : 0;
+      if (!dc)
+        fail('date', order ? 'dateOrder' : 'dateUnresolved', codeIso(this.dA.a[i] || this.dB.a[i]), {
+          order: order ?? '',
+        });
       let v: number | null = null;
       const vd = this.vDot.a[i];
       const vc = this.vComma.a[i];
       if (vd !== -1 || vc !== -1) {
         const x = decimal === 'comma' ? vc : decimal === 'dot' ? vd : vd === vc ? vd : NaN;
-        if (Number.isNaN(x)) fail('value', decimal ? 'decimalMismatch' : 'decimalUnresolved', String(Number.isNaN(vd) ? vc : vd), { decimal: decimal ?? '' });
+        if (Number.isNaN(x))
+          fail(
+            'value',
+            decimal ? 'decimalMismatch' : 'decimalUnresolved',
+            String(Number.isNaN(vd) ? vc : vd),
+            { decimal: decimal ?? '' },
+          );
         else if (!Number.isInteger(x) || x < 0) fail('value', 'count', String(x));
         else v = x;
       }
@@ -368,7 +421,8 @@ export class Processor {
         }
       }
       if (features.length >= MAX_FEATURES) {
-        if (features.length === MAX_FEATURES) this.issue('tooManySpans', row, '(file)', '', { max: MAX_FEATURES });
+        if (features.length === MAX_FEATURES)
+          this.issue('tooManySpans', row, '(file)', '', { max: MAX_FEATURES });
         rejected++;
         continue;
       }
@@ -409,3 +463,19 @@ export class Processor {
     };
   }
 }
+
+/** A file refused as a whole (empty, binary, unreadable): no rows, one problem. */
+export function fileIssue(
+  name: string,
+  code: 'empty' | 'binary' | 'tooBig' | 'xlsx' | 'json',
+  value = '',
+  params?: Record<string, string | number>,
+) {
+  const p = new Processor(name, 'csv', [], { encoding: null, delimiter: null });
+  p.issue(code, 0, '(file)', value, params);
+  return p;
+}
+
+/** Refused before reading: the size is all that is looked at. */
+export const tooBigFile = (name: string, size: number) =>
+  fileIssue(name, 'tooBig', String(size), { max: MAX_BYTES });

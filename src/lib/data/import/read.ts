@@ -7,13 +7,15 @@
 import Papa from 'papaparse';
 import type { Feature, Geometry } from 'geojson';
 import { decode, sniffKind } from './decode';
-import { mapHeader } from './headers';
-import { Processor, type Cell } from './process';
+import { mapHeader, roleOf, ROLES } from './headers';
+import { fileIssue, Processor, tooBigFile, type Cell } from './process';
+export { tooBigFile };
 import type { Notice } from './types';
 
-export const MAX_BYTES = 100 * 1024 * 1024;
+import { MAX_BYTES } from './limits';
+export { MAX_BYTES };
 export type Progress = (phase: 'read' | 'parse', done: number, total: number) => void;
-const DELIMITERS = [',', ';', '\t', '|'] as const;
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
 const CHUNK = 1 << 20;
 
 /** The delimiter that splits the first rows into the same number (≥ 2) of columns. */
@@ -39,23 +41,19 @@ export function sniffDelimiter(text: string): string {
   return best?.d ?? ',';
 }
 
-function fileIssue(name: string, code: 'empty' | 'binary' | 'tooBig' | 'xlsx' | 'json', value = '', params?: Record<string, string | number>) {
-  const p = new Processor(name, 'csv', [], { encoding: null, delimiter: null });
-  p.issue(code, 0, '(file)', value, params);
-  return p;
-}
-
 export async function readFile(name: string, bytes: Uint8Array, progress?: Progress): Promise<Processor> {
-  if (bytes.length > MAX_BYTES) return fileIssue(name, 'tooBig', String(bytes.length), { max: MAX_BYTES });
+  if (bytes.length > MAX_BYTES) return tooBigFile(name, bytes.length);
   const kind = sniffKind(bytes);
   if (kind === 'xlsx') return readXlsx(name, bytes);
   if (kind === 'binary') return fileIssue(name, 'binary');
   const { text, encoding, bom } = decode(bytes);
   if (!text.trim()) return fileIssue(name, 'empty');
   const notices: Notice[] = [];
-  if (encoding !== 'utf-8' || bom) notices.push({ code: 'encoding', params: { encoding: encoding.toUpperCase(), bom: bom ? 1 : 0 } });
+  if (encoding !== 'utf-8' || bom)
+    notices.push({ code: 'encoding', params: { encoding: encoding.toUpperCase(), bom: bom ? 1 : 0 } });
   const head = text.trimStart();
-  if (head.startsWith('{') || head.startsWith('[') || /\.(geo)?json$/i.test(name)) return readGeoJson(name, text, notices);
+  if (head.startsWith('{') || head.startsWith('[') || /\.(geo)?json$/i.test(name))
+    return readGeoJson(name, text, notices);
   const delimiter = sniffDelimiter(text);
   notices.push({ code: 'delimiter', params: { delimiter } });
   let p: Processor | null = null;
@@ -63,14 +61,24 @@ export async function readFile(name: string, bytes: Uint8Array, progress?: Progr
   let done = 0;
   Papa.parse<string[]>(text, {
     delimiter,
+    complete: () => {},
     chunkSize: CHUNK,
-    chunk: (res, parser) => {
+    chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       for (const e of res.errors)
-        if (e.type === 'Quotes') (p ?? fileIssue(name, 'empty')).issue('fieldCount', record + (e.row ?? 0) + 1, '(row)', e.message, { n: 0, m: 0 });
+        if (e.type === 'Quotes')
+          (p ?? fileIssue(name, 'empty')).issue('fieldCount', record + (e.row ?? 0) + 1, '(row)', e.message, {
+            n: 0,
+            m: 0,
+          });
       for (const cells of res.data) {
         record++;
         if (!p) {
-          p = new Processor(name, 'csv', cells.map((c) => c.trim()), { encoding, delimiter, notices });
+          p = new Processor(
+            name,
+            'csv',
+            cells.map((c) => c.trim()),
+            { encoding, delimiter, notices },
+          );
           if (p.fatal) {
             parser.abort();
             return;
@@ -92,8 +100,7 @@ export async function readFile(name: string, bytes: Uint8Array, progress?: Progr
 const cellOf = (v: unknown): Cell => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return v;
-  if (v instanceof Date)
-    return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'string') return v;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 };
@@ -110,7 +117,11 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<Processor> {
   const first = rows.findIndex((r) => r.some((c) => c !== null && c !== ''));
   if (first < 0) return fileIssue(name, 'empty');
   const header = rows[first].map((c) => String(cellOf(c)).trim());
-  const p = new Processor(name, 'xlsx', header, { encoding: null, delimiter: null, notices: [{ code: 'sheet', params: {} }] });
+  const p = new Processor(name, 'xlsx', header, {
+    encoding: null,
+    delimiter: null,
+    notices: [{ code: 'sheet', params: {} }],
+  });
   for (let i = first + 1; i < rows.length; i++) {
     const cells = rows[i].map(cellOf);
     if (cells.every((c) => c === '')) continue;
@@ -119,17 +130,30 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<Processor> {
   return p;
 }
 
-const GEOMETRIES = new Set(['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'MultiPoint']);
+const GEOMETRIES = new Set([
+  'Point',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'MultiPoint',
+]);
 
 /** A position for the region check: the point, or the middle of the geometry's box. */
 function anchor(g: Geometry): [number, number] | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const walk = (c: unknown): boolean => {
     if (!Array.isArray(c)) return false;
     if (typeof c[0] === 'number') {
       const [x, y] = c as number[];
       if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
       return true;
     }
     return c.length > 0 && c.every(walk);
@@ -152,29 +176,30 @@ function readGeoJson(name: string, text: string, notices: Notice[]): Processor {
       : o && o.type === 'Feature'
         ? [o as Feature]
         : [];
-  if (!features.length && !(o && o.type === 'FeatureCollection')) return fileIssue(name, 'json', 'not GeoJSON');
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const f of features.slice(0, 5000))
-    if (f && typeof f.properties === 'object' && f.properties)
-      for (const k of Object.keys(f.properties)) if (!seen.has(k)) (seen.add(k), keys.push(k));
-  const own = keys.filter((k) => {
-    const r = mapHeader([k]).index;
-    return r.lat === undefined && r.lon === undefined;
-  });
-  const header = [...own, 'lat', 'lon'];
+  if (!features.length && !(o && o.type === 'FeatureCollection'))
+    return fileIssue(name, 'json', 'not GeoJSON');
+  // Properties differ from feature to feature: each role takes the first property that names it.
+  const header = [...ROLES];
   const p = new Processor(name, 'geojson', header, { encoding: null, delimiter: null, notices });
   features.forEach((f, i) => {
     const row = i + 1;
     const props = (f && typeof f.properties === 'object' && f.properties) || {};
-    const cells: Cell[] = own.map((k) => (Object.hasOwn(props, k) ? cellOf((props as Record<string, unknown>)[k]) : ''));
+    const cells: Cell[] = header.map(() => '');
+    for (const k of Object.keys(props)) {
+      const r = roleOf(k);
+      const at = r ? header.indexOf(r) : -1;
+      if (at >= 0 && r !== 'lat' && r !== 'lon' && cells[at] === '')
+        cells[at] = cellOf((props as Record<string, unknown>)[k]);
+    }
     const g = f?.geometry;
     const at = g && GEOMETRIES.has(g.type) ? anchor(g) : null;
     if (!g || !at) {
       p.issue('geometry', row, 'geometry', g ? String(g.type) : 'null');
       return;
     }
-    p.add([...cells, at[1], at[0]], row, g);
+    cells[header.indexOf('lat')] = at[1];
+    cells[header.indexOf('lon')] = at[0];
+    p.add(cells, row, g);
   });
   return p;
 }

@@ -4,35 +4,37 @@ import type { Decimal, DateOrder } from './values';
 import type { Role } from './headers';
 import type { Encoding } from './decode';
 
-export type IssueCode =
-  | 'empty'
-  | 'headerOnly'
-  | 'binary'
-  | 'tooBig'
-  | 'xlsx'
-  | 'json'
-  | 'geojson'
-  | 'missingColumns'
-  | 'fieldCount'
-  | 'nul'
-  | 'coord'
-  | 'dms'
-  | 'hemisphere'
-  | 'latRange'
-  | 'lonRange'
-  | 'outside'
-  | 'date'
-  | 'dateShortYear'
-  | 'dateCalendar'
-  | 'dateOrder'
-  | 'dateUnresolved'
-  | 'number'
-  | 'count'
-  | 'decimalUnresolved'
-  | 'decimalMismatch'
-  | 'geometry'
-  | 'tooManyRows'
-  | 'tooManySpans';
+export const ISSUE_CODES = [
+  'empty',
+  'headerOnly',
+  'binary',
+  'tooBig',
+  'xlsx',
+  'json',
+  'geojson',
+  'missingColumns',
+  'fieldCount',
+  'nul',
+  'coord',
+  'dms',
+  'hemisphere',
+  'latRange',
+  'lonRange',
+  'outside',
+  'date',
+  'dateShortYear',
+  'dateCalendar',
+  'dateOrder',
+  'dateUnresolved',
+  'number',
+  'count',
+  'decimalUnresolved',
+  'decimalMismatch',
+  'geometry',
+  'tooManyRows',
+  'tooManySpans',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** One problem: row 0 is the whole file; `column` is the header as the file writes it. */
 export interface Issue {
@@ -60,7 +62,16 @@ export interface Question {
   conflict: boolean;
 }
 
-export type NoticeCode = 'encoding' | 'delimiter' | 'decimalFound' | 'dateOrderFound' | 'duplicateColumn' | 'noName' | 'sheet';
+export const NOTICE_CODES = [
+  'encoding',
+  'delimiter',
+  'decimalFound',
+  'dateOrderFound',
+  'duplicateColumn',
+  'noName',
+  'sheet',
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 export interface Notice {
   code: NoticeCode;
   params: Record<string, string | number>;

@@ -67,13 +67,17 @@ export function classifyNumber(raw: string): NumberForm | null {
   if ((m = /^\d{1,3}((\.\d{3})+)$/.exec(u))) {
     const thousands = Number(u.replace(/\./g, '')) * neg;
     if (lead0) return { kind: 'dot', value: Number(u) * neg };
-    return m[1].length > 4 ? { kind: 'comma', value: thousands } : { kind: 'ambiguous', dot: Number(u) * neg, comma: thousands };
+    return m[1].length > 4
+      ? { kind: 'comma', value: thousands }
+      : { kind: 'ambiguous', dot: Number(u) * neg, comma: thousands };
   }
   if ((m = /^\d{1,3}((,\d{3})+)$/.exec(u))) {
     const thousands = Number(u.replace(/,/g, '')) * neg;
     const decimal = Number(u.replace(',', '.')) * neg;
     if (lead0) return { kind: 'comma', value: decimal };
-    return m[1].length > 4 ? { kind: 'dot', value: thousands } : { kind: 'ambiguous', dot: thousands, comma: decimal };
+    return m[1].length > 4
+      ? { kind: 'dot', value: thousands }
+      : { kind: 'ambiguous', dot: thousands, comma: decimal };
   }
   if (/^\d{1,3}(\.\d{3})*,\d+$/.test(u) || /^\d+,\d+$/.test(u))
     return { kind: 'comma', value: Number(u.replace(/\./g, '').replace(',', '.')) * neg };
@@ -122,7 +126,9 @@ export function classifyDate(raw: string): DateForm | null {
   }
   if ((m = /^(\d{1,2})([/.-])(\d{4})$/.exec(s))) {
     const mo = Number(m[1]);
-    return mo >= 1 && mo <= 12 ? { kind: 'iso', iso: `${m[3]}-${pad(mo)}` } : { kind: 'invalid', reason: 'calendar' };
+    return mo >= 1 && mo <= 12
+      ? { kind: 'iso', iso: `${m[3]}-${pad(mo)}` }
+      : { kind: 'invalid', reason: 'calendar' };
   }
   if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s))) {
     const a = Number(m[1]);
