@@ -145,11 +145,6 @@ export class Processor {
     }
     const bad: number[] = [];
     const before = this.issueCount;
-    const fail = (role: Role | number, code: IssueCode, value: string, params?: Issue['params']) => {
-      const i = typeof role === 'number' ? role : (this.col[role] ?? -1);
-      if (i >= 0) bad.push(i);
-      this.issue(code, row, typeof role === 'number' ? this.header[i] : this.name(role), value, params);
-    };
     const width = this.header.length;
     let n = cells.length;
     while (n > width && cells[n - 1] === '') n--;
@@ -160,33 +155,23 @@ export class Processor {
       });
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
-      if (typeof c === 'string' && c.includes('\0')) fail(i, 'nul', c.replace(/\0/g, '\\0'));
+      if (typeof c === 'string' && c.includes('\0')) this.fail(row, bad, i, 'nul', c.replace(/\0/g, '\\0'));
     }
-    const get = (r: Role): Cell => {
-      const i = this.col[r];
-      return i === undefined ? '' : (cells[i] ?? '');
-    };
-    const coord = (r: 'lat' | 'lon'): number => {
-      const c = get(r);
-      if (typeof c === 'number') return c;
-      const p = parseCoord(c, r);
-      if (p && 'value' in p) return p.value;
-      fail(r, p ? (p.error as IssueCode) : 'coord', c);
-      return NaN;
-    };
-    const lat = coord('lat');
-    const lon = coord('lon');
+    const lat = this.coord(cells, row, bad, 'lat');
+    const lon = this.coord(cells, row, bad, 'lon');
     let dA = 0;
     let dB = 0;
-    const dc = get('date');
+    const dc = this.cell(cells, 'date');
     if (typeof dc === 'number') {
       if (Number.isInteger(dc) && dc >= 1000 && dc <= 2999) dA = dB = dc * 10000;
-      else fail('date', 'date', String(dc));
+      else this.fail(row, bad, 'date', 'date', String(dc));
     } else {
       const f = classifyDate(dc);
-      if (!f) fail('date', 'date', dc);
+      if (!f) this.fail(row, bad, 'date', 'date', dc);
       else if (f.kind === 'invalid')
-        fail(
+        this.fail(
+          row,
+          bad,
           'date',
           f.reason === 'short-year' ? 'dateShortYear' : f.reason === 'calendar' ? 'dateCalendar' : 'date',
           dc,
@@ -202,11 +187,11 @@ export class Processor {
     }
     let vDot = -1;
     let vComma = -1;
-    const vc = get('value');
+    const vc = this.cell(cells, 'value');
     if (typeof vc === 'number') vDot = vComma = vc;
     else if (vc.trim()) {
       const f = classifyNumber(vc);
-      if (!f) fail('value', 'number', vc);
+      if (!f) this.fail(row, bad, 'value', 'number', vc);
       else if (f.kind === 'int') vDot = vComma = f.value;
       else if (f.kind === 'ambiguous') {
         vDot = f.dot;
@@ -228,12 +213,32 @@ export class Processor {
       this.dB.push(dB);
       this.vDot.push(vDot);
       this.vComma.push(vComma);
-      this.names.push(String(get('name')).trim());
-      this.notes.push(String(get('note')).trim());
+      this.names.push(String(this.cell(cells, 'name')).trim());
+      this.notes.push(String(this.cell(cells, 'note')).trim());
       if (geometry) this.geoms.set(stored, geometry);
     }
     if (this.preview.length < PREVIEW) this.preview.push({ row, cells: cells.map(String), bad, stored });
     return true;
+  }
+
+  private cell(cells: Cell[], r: Role): Cell {
+    const i = this.col[r];
+    return i === undefined ? '' : (cells[i] ?? '');
+  }
+
+  private fail(row: number, bad: number[], role: Role | number, code: IssueCode, value: string) {
+    const i = typeof role === 'number' ? role : (this.col[role] ?? -1);
+    if (i >= 0) bad.push(i);
+    this.issue(code, row, typeof role === 'number' ? this.header[i] : this.name(role), value);
+  }
+
+  private coord(cells: Cell[], row: number, bad: number[], r: 'lat' | 'lon'): number {
+    const c = this.cell(cells, r);
+    if (typeof c === 'number') return c;
+    const p = parseCoord(c, r);
+    if (p && 'value' in p) return p.value;
+    this.fail(row, bad, r, p ? (p.error as IssueCode) : 'coord', c);
+    return NaN;
   }
 
   private note(e: Evidence, kind: string, row: number, value: string) {
@@ -356,18 +361,25 @@ export class Processor {
     const notes = new Packed();
     const features: UserFeature[] = [];
     let rejected = 0;
-    for (let i = 0; i < this.row.n; i++) {
-      const row = this.row.a[i];
+    let i = 0;
+    let row = 0;
+    const fail = (role: Role, code: IssueCode, v: string, params?: Issue['params']) => {
+      const k = previewOf.get(i);
+      const c = this.col[role];
+      if (k !== undefined && c !== undefined) preview[k].bad.push(c);
+      this.issue(code, row, this.name(role), v, params);
+    };
+    /** A date as the file wrote it (a/b/yyyy), from the reading that exists. */
+    const written = (a: number, b: number) => {
+      const c = a || b;
+      const y = Math.floor(c / 10000);
+      const mo = Math.floor(c / 100) % 100;
+      const d = c % 100;
+      return a ? `${d}/${mo}/${y}` : `${mo}/${d}/${y}`;
+    };
+    for (i = 0; i < this.row.n; i++) {
+      row = this.row.a[i];
       const before = this.issueCount;
-      const mark = (role: Role) => {
-        const k = previewOf.get(i);
-        const c = this.col[role];
-        if (k !== undefined && c !== undefined) preview[k].bad.push(c);
-      };
-      const fail = (role: Role, code: IssueCode, v: string, params?: Issue['params']) => {
-        mark(role);
-        this.issue(code, row, this.name(role), v, params);
-      };
       const la = swap ? this.lon.a[i] : this.lat.a[i];
       const lo = swap ? this.lat.a[i] : this.lon.a[i];
       if (Math.abs(la) > 90) fail('lat', 'latRange', String(la));
@@ -383,7 +395,7 @@ export class Processor {
               ? this.dA.a[i]
               : 0;
       if (!dc)
-        fail('date', order ? 'dateOrder' : 'dateUnresolved', codeIso(this.dA.a[i] || this.dB.a[i]), {
+        fail('date', order ? 'dateOrder' : 'dateUnresolved', written(this.dA.a[i], this.dB.a[i]), {
           order: order ?? '',
         });
       let v: number | null = null;

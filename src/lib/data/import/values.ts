@@ -9,7 +9,9 @@ const MINUS = /[\u2212\u2012\u2013]/g;
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /** A coordinate in decimal degrees, or null. `axis` checks a hemisphere letter (N/S vs E/W/O). */
+const PLAIN = /^-?\d{1,3}(\.\d+)?$/;
 export function parseCoord(raw: string, axis: 'lat' | 'lon'): { value: number } | { error: string } | null {
+  if (PLAIN.test(raw)) return { value: Number(raw) };
   let s = raw.trim().replace(MINUS, '-');
   if (!s) return null;
   if (/^[+-]?\d+([.,]\d+)?$/.test(s)) return { value: Number(s.replace(',', '.')) };
@@ -55,7 +57,9 @@ export type NumberForm =
   | { kind: 'dot' | 'comma'; value: number }
   | { kind: 'ambiguous'; dot: number; comma: number };
 
+const INT = /^\d{1,15}$/;
 export function classifyNumber(raw: string): NumberForm | null {
+  if (INT.test(raw)) return { kind: 'int', value: Number(raw) };
   let s = raw.trim().replace(MINUS, '-');
   if (/^[+-]?\d{1,3}([\s\u00a0\u202f\u2009]\d{3})+([.,]\d+)?$/.test(s)) s = s.replace(SPACES, '');
   s = s.replace(/^\+/, '');
@@ -104,11 +108,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** YYYY-MM-DD if it is a real calendar day, else null. */
 export function dayIso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 2999) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function classifyDate(raw: string): DateForm | null {
+  const fast = ISO_DAY.exec(raw);
+  if (fast) {
+    const iso = dayIso(Number(fast[1]), Number(fast[2]), Number(fast[3]));
+    return iso ? { kind: 'iso', iso } : { kind: 'invalid', reason: 'calendar' };
+  }
   let s = raw.trim();
   if (!s) return null;
   const time = /^(.+?)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/.exec(s);
