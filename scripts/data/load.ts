@@ -20,6 +20,14 @@ import {
 } from './transforms';
 import { deadMissingByRouteMonth, deadMissingByRouteYear, iomIncidents, type Incident } from './iom';
 import { MONTHLY_ANNUAL_TOLERANCE, outsideTolerance } from './checks';
+import {
+  countryBoxes,
+  lifecycleOrder,
+  nulBytes,
+  readText,
+  programmeOrder,
+  swappedForCountry,
+} from './integrity';
 
 export const RAW = {
   italyDaily: 'data/raw/italy_landings_daily_reports.csv',
@@ -54,7 +62,9 @@ export function loadAll(root: string): Loaded {
       errors.push({ file, row: 0, column: '(file)', value: '', expected: 'the file to exist' });
       return null;
     }
-    return readFileSync(p, 'utf8');
+    const text = readText(file, readFileSync(p), errors);
+    if (text !== null) nulBytes(file, text, errors);
+    return text;
   };
   const csv = <S extends Parameters<typeof validateCsv>[2]>(file: string, spec: S) => {
     const text = read(file);
@@ -82,8 +92,10 @@ export function loadAll(root: string): Loaded {
   };
   const sources = csv(FILES.sources, SOURCE_SPEC);
   const places = csv(FILES.places, PLACE_SPEC);
+  swappedForCountry(FILES.places, places, countryBoxes(), errors);
   const curated = csv(FILES.counts, COUNT_SPEC);
   const programmes = csv(FILES.programmes, PROGRAMME_SPEC);
+  programmeOrder(FILES.programmes, programmes, errors);
   const before = errors.length;
   const routesJson = json(FILES.routes);
   const { families, segments } =
@@ -98,6 +110,7 @@ export function loadAll(root: string): Loaded {
   const before2 = errors.length;
   const agJson = json(FILES.agreements);
   const agreements = agJson === undefined ? [] : validateAgreements(FILES.agreements, agJson, errors);
+  lifecycleOrder(FILES.agreements, agreements, errors);
   report.push({ file: FILES.agreements, rows: agreements.length, rejected: errors.length - before2 });
 
   const derived: (DerivedCount & { _file: string })[] = [];

@@ -25,6 +25,9 @@ import { PRESET_IDS } from '../../src/lib/export/presets';
 import { SHORT_SOURCE_IDS } from '../../src/lib/export/sourceLine';
 import { TEXT_KEYS } from '../../src/lib/state/url';
 import { ANCHOR_TYPES } from '../../src/lib/analysis/series';
+import { ISSUE_CODES, NOTICE_CODES } from '../../src/lib/data/import/types';
+import { ROLES } from '../../src/lib/data/import/headers';
+import { DELIMITERS } from '../../src/lib/data/import/read';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'theme.': Object.keys(THEMES),
@@ -54,6 +57,15 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'ba.caption.': ['total', 'avg'].flatMap((b) => ['lower', 'higher', 'same'].map((d) => `${b}.${d}`)),
   // src/lib/ui/VideoExport.svelte PRESET_CHOICES.
   'video.preset.': ['article', 'full', 'square', 'print'],
+  'import.issue.': ISSUE_CODES,
+  'import.notice.': NOTICE_CODES,
+  'import.delim.': DELIMITERS,
+  'import.role.': ROLES,
+  // src/lib/data/import/values.ts DateOrder and Decimal (types).
+  'import.reading.': ['dmy', 'mdy', 'dot', 'comma'],
+  // src/lib/data/import/types.ts Question kind, with or without "Conflict".
+  'import.q.': ['dateOrder', 'dateOrderConflict', 'decimal', 'decimalConflict'],
+  'import.progress.': ['read', 'parse'],
 };
 
 /** Template literals that look like key prefixes but build other names (checked by hand). */

@@ -50,7 +50,7 @@ function outputs(w: [number, number], lang: 'en' | 'it', theme: keyof typeof THE
     hover: null,
     layers,
     incidents: null,
-    user: [],
+    user: null,
     focus: null,
     dataBase: './data/',
   };

@@ -49,11 +49,15 @@ export function list<T>(field: Field<T>, min = 1): Field<T[]> {
   };
 }
 
-/** A plain number: digits with an optional "." decimal part; no thousands separators. */
-export function number(min = -Infinity, max = Infinity, what = 'a number'): Field<number> {
+/**
+ * A plain number: digits with an optional "." decimal part; no thousands separators. `grouping`
+ * refuses "1.234" and "1,234" as ambiguous (a count written with a thousands separator); a
+ * coordinate never has one, so for coordinates "35.501" is three decimals.
+ */
+export function number(min = -Infinity, max = Infinity, what = 'a number', grouping = true): Field<number> {
   return (raw) => {
     const s = raw.trim();
-    if (/^\d{1,3}([.,]\d{3})+$/.test(s))
+    if (grouping && /^\d{1,3}([.,]\d{3})+$/.test(s))
       return fail(
         `${what} without thousands separators ("${s}" is ambiguous: write ${s.replace(/[.,]/g, '')} or use "." for decimals only)`,
       );
@@ -64,13 +68,15 @@ export function number(min = -Infinity, max = Infinity, what = 'a number'): Fiel
   };
 }
 
-export const count = number(0, 1e9, 'a whole number ≥ 0');
-export const integer: Field<number> = (raw) => {
-  const r = count(raw);
-  return r.ok && !Number.isInteger(r.value) ? fail('a whole number ≥ 0') : r;
+const nonNegative = number(0, 1e9, 'a whole number ≥ 0');
+/** A count: a whole number ≥ 0 ("1.5" is not a count). */
+export const count: Field<number> = (raw) => {
+  const r = nonNegative(raw);
+  return r.ok && !Number.isInteger(r.value) ? fail(`a whole number ≥ 0 ("${raw.trim()}" has a fraction)`) : r;
 };
-export const latitude = number(-90, 90, 'a latitude in decimal degrees');
-export const longitude = number(-180, 180, 'a longitude in decimal degrees');
+export const integer: Field<number> = count;
+export const latitude = number(-90, 90, 'a latitude in decimal degrees', false);
+export const longitude = number(-180, 180, 'a longitude in decimal degrees', false);
 
 export const ISO3_RE = /^[A-Z]{3}$/;
 export const iso3: Field<string> = (raw) =>

@@ -100,7 +100,7 @@ function fields<T>(
   for (const [k, field] of Object.entries(spec))
     out[k] = checkJson(file, `${path}.${k}`, o[k], field, errors);
   for (const k of Object.keys(o))
-    if (!(k in spec) && k !== 'events' && k !== 'waypoints' && k !== 'concerns')
+    if (!Object.hasOwn(spec, k) && k !== 'events' && k !== 'waypoints' && k !== 'concerns')
       errors.push({
         file,
         row: 0,

@@ -33,11 +33,11 @@ describe('validateCsv (places)', () => {
       expected: /latitude/,
     },
     {
-      name: 'coordinate with thousands separator',
+      name: 'coordinate with a decimal comma (a coordinate has no thousands separator)',
       csv: `${PLACES_HEADER}\nx,X,X,ITA,port,35.5,"12,600",,geonames`,
       row: 2,
       column: 'lon',
-      expected: /ambiguous/,
+      expected: /"\." for decimals/,
     },
     {
       name: 'not a number',

@@ -185,7 +185,7 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
       expected: `a column named "${m}" in the header (add it)`,
     });
   for (const h of table.header)
-    if (!(h in spec))
+    if (!Object.hasOwn(spec, h))
       errors.push({
         file,
         row: 1,

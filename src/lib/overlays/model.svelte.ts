@@ -82,7 +82,7 @@ export class OverlayModel {
         return incidents.data;
       },
       get user() {
-        return userData.points;
+        return userData.layer;
       },
       get incidentsFailed() {
         return incidents.error !== null && !incidents.data;

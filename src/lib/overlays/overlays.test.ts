@@ -4,6 +4,7 @@ import { OVERLAYS } from './index';
 import { LAYER_IDS, OVERLAY_IDS, DEFAULT_LAYERS, MENU_ORDER } from './registry';
 import { testInput, tKeys } from './testInput.test-helper';
 import { monthIndex } from '../data/time';
+import { Processor } from '../data/import/process';
 import { sortPoints } from '../map/gpu/points';
 import type { Incident } from '../map/gpu/incidents';
 import type { IncidentData, OverlayInput } from './types';
@@ -182,16 +183,23 @@ describe('tables (what the map draws, one table per visible overlay)', () => {
   });
 
   it("lists the reader's points in the window, apart from the curated tables", () => {
-    const p = (row: number, date: string, from: number, to: number) =>
-      ({ row, name: `P${row}`, lat: 35, lon: 12, from, to, date, value: null, note: null }) as const;
+    // Rows 2 is dated to a month (a GPU point), rows 3 and 4 to a year only (MapLibre features).
+    const proc = new Processor('mine.csv', 'csv', ['name', 'lat', 'lon', 'date'], {
+      encoding: 'utf-8',
+      delimiter: ',',
+    });
+    proc.add(['P2', '35', '12', '2023-05'], 2);
+    proc.add(['P3', '35', '12', '2019'], 3);
+    proc.add(['P4', '35', '12', '2023'], 4);
+    const { built, analysis } = proc.finish();
+    const b = built!;
+    const sorted = sortPoints(b.points.lon, b.points.lat, b.points.t);
     const i = testInput({
-      user: [
-        p(2, '2023-05', monthIndex('2023-05'), monthIndex('2023-05')),
-        p(3, '2019', monthIndex('2019-01'), monthIndex('2019-12')),
-      ],
+      user: { file: 'mine.csv', points: b.points, sorted, features: b.features, rejected: analysis.rejected },
+      window: [monthIndex('2023-01'), monthIndex('2023-12')],
     });
     const user = table(i, 'user');
-    expect(user.rows.map((r) => r.cells.name)).toEqual(['P2']);
+    expect(user.rows.map((r) => r.cells.name)).toEqual(['P2', 'P4']);
     expect(user.rows[0].sel).toBeNull();
   });
 });

@@ -64,7 +64,7 @@ export function testInput(over: Partial<OverlayInput> = {}): OverlayInput {
     focus: null,
     layers: { ...DEFAULT_LAYERS },
     incidents: null,
-    user: [],
+    user: null,
     dataBase: './data/',
     ...over,
   };

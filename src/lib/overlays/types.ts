@@ -19,7 +19,7 @@ import type { MonthIndex } from '../data/time';
 import type { Theme } from '../map/theme';
 import type { Incident } from '../map/gpu/incidents';
 import type { SortedPoints } from '../map/gpu/points';
-import type { UserPoint } from '../data/userData';
+import type { UserLayer } from '../state/userData.svelte';
 import type { Table } from '../ui/table/rows';
 import type { Layers, OverlayId } from './registry';
 import type { Lang } from '../i18n/i18n.svelte';
@@ -54,7 +54,8 @@ export interface OverlayInput {
   readonly incidents: IncidentData | null;
   /** The IOM incidents could not be loaded (the legend says so instead of "loading…"). */
   readonly incidentsFailed?: boolean;
-  readonly user: readonly UserPoint[];
+  /** The reader's own data, once they chose to draw it (null: none). */
+  readonly user: UserLayer | null;
   /** Where the generated data is served from (`./data/` or the offline protocol). */
   readonly dataBase: string;
 }
