@@ -13,7 +13,7 @@ import { buildBasemap } from './basemap';
 import { renderLicenseData } from './data/license-data';
 import { readFileSync, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { parseStories } from '../src/lib/data/stories';
+import { formatWarning, parseStories } from '../src/lib/data/stories';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +32,10 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
         agreement: new Set(catalog.agreements.map((a) => a.id)),
         place: new Set(catalog.places.map((p) => p.id)),
         family: new Set(catalog.families.map((f) => f.id)),
+        programme: new Set(catalog.programmes.map((p) => p.id)),
       },
+      // Every story should carry every language the app speaks (one folder per locale).
+      languages: readdirSync(join(root, 'src/lib/i18n/locales')).sort(),
     },
   );
   errors.push(...stories.errors);
@@ -47,6 +50,10 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
       `\n${warnings.length} upstream anomalies in raw files, read as "not available" (the raw files are kept as obtained):`,
     );
     for (const w of warnings) console.log('  ' + formatError(w));
+  }
+  if (stories.warnings.length) {
+    console.log(`\n${stories.warnings.length} story warning(s) (the stories are still written):`);
+    for (const w of stories.warnings) console.log('  ' + formatWarning(w));
   }
   if (errors.length) {
     console.error(
