@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clampChapter, formatWarning, parseStories, parseStory, storyIn } from './stories';
 import { numberSet } from './storyNumbers';
-import { formatError, SOURCE_SPEC, validateCsv } from './schema';
+import { formatError, PROGRAMME_SPEC, SOURCE_SPEC, validateCsv } from './schema';
 import { monthIndex } from './time';
 
 const refs = {
@@ -221,18 +221,27 @@ describe('the stories in data/stories', () => {
     .split('\n')
     .slice(1)
     .map((l) => l.split(',')[0]);
+  const programmes = validateCsv(
+    'data/programmes.csv',
+    readFileSync(join(root, 'data/programmes.csv'), 'utf8'),
+    PROGRAMME_SPEC,
+  ).records;
   const files = readdirSync(join(root, 'data/stories'))
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .map((f) => ({ file: f, text: readFileSync(join(root, 'data/stories', f), 'utf8') }));
   const r = parseStories(files, {
     sources: new Set(sources.records.map((s) => s.id)),
-    selections: { agreement: new Set(agreements.map((a) => a.id)), place: new Set(places) },
+    selections: {
+      agreement: new Set(agreements.map((a) => a.id)),
+      place: new Set(places),
+      programme: new Set(programmes.map((p) => p.id)),
+    },
     languages: ['en', 'it'],
   });
 
   it('are valid, cite existing sources and have at least five chapters each', () => {
     expect(r.errors.map(formatError)).toEqual([]);
-    expect(r.file.stories.length).toBeGreaterThanOrEqual(2);
+    expect(r.file.stories.length).toBeGreaterThanOrEqual(4);
     for (const s of r.file.stories) expect(s.chapters.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -259,17 +268,19 @@ describe('the stories in data/stories', () => {
           compared++;
         }
       });
-    expect(compared).toBeGreaterThanOrEqual(2 * 14);
+    expect(compared).toBeGreaterThanOrEqual(2 * 26);
   });
 
   it('state agreement dates that are in data/agreements.json', () => {
     // Every "D Month YYYY" date in a chapter whose selection is an agreement must be one of its event dates
     // or of another agreement's (the text may mention two).
-    const all = new Set(
-      (agreements as unknown as { events: { date: string | null }[] }[]).flatMap((a) =>
+    const all = new Set([
+      ...(agreements as unknown as { events: { date: string | null }[] }[]).flatMap((a) =>
         a.events.map((e) => e.date),
       ),
-    );
+      // or a funded programme's announcement date
+      ...programmes.map((p) => p.announced?.iso),
+    ]);
     const months =
       'January February March April May June July August September October November December'.split(' ');
     const mesi =
