@@ -14,30 +14,29 @@ import { renderLicenseData } from './data/license-data';
 import { readFileSync, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { formatWarning, parseStories } from '../src/lib/data/stories';
+import { storyRefs, type RefCatalog } from '../src/lib/data/storyRefs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
-  const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
-  // Stories for present mode (data/stories/*.md): checked against the catalog, written as stories.json.
+/**
+ * The stories of data/stories/*.md, checked against the catalog: the pipeline's story validator
+ * (also run by the browser test on a story exported from the app).
+ */
+export function validateStories(dataRoot: string, catalog: RefCatalog) {
   const storyDir = join(dataRoot, 'data/stories');
-  const stories = parseStories(
+  return parseStories(
     (existsSync(storyDir) ? readdirSync(storyDir) : [])
       .filter((f) => f.endsWith('.md') && f !== 'README.md')
       .sort()
       .map((f) => ({ file: `data/stories/${f}`, text: readFileSync(join(storyDir, f), 'utf8') })),
-    {
-      sources: new Set(catalog.sources.map((s) => s.id)),
-      selections: {
-        agreement: new Set(catalog.agreements.map((a) => a.id)),
-        place: new Set(catalog.places.map((p) => p.id)),
-        family: new Set(catalog.families.map((f) => f.id)),
-        programme: new Set(catalog.programmes.map((p) => p.id)),
-      },
-      // Every story should carry every language the app speaks (one folder per locale).
-      languages: readdirSync(join(root, 'src/lib/i18n/locales')).sort(),
-    },
+    // Every story should carry every language the app speaks (one folder per locale).
+    storyRefs(catalog, readdirSync(join(root, 'src/lib/i18n/locales')).sort()),
   );
+}
+
+export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
+  const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
+  const stories = validateStories(dataRoot, catalog);
   errors.push(...stories.errors);
   report.push(...stories.report);
   console.log('Data report (rows read / rejected):');
