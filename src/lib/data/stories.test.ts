@@ -87,7 +87,8 @@ describe('parseStory', () => {
     expect(s).toBeNull();
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatchObject({ file: 'data/stories/x.md', row: line, column: field });
-    expect(formatError(errors[0])).toContain(`data/stories/x.md, row ${line}, column "${field}"`);
+    expect(errors[0].chapter).toBe(1);
+    expect(formatError(errors[0])).toContain(`data/stories/x.md, chapter 1, row ${line}, column "${field}"`);
   });
 
   it('collects every error, not just the first', () => {

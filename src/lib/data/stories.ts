@@ -202,7 +202,9 @@ export function parseStory(
   refs: StoryRefs,
 ): { story: Story | null; errors: DataError[]; warnings: StoryWarning[] } {
   const errors: DataError[] = [];
-  const err: Err = (row, column, value, expected) => void errors.push({ file, row, column, value, expected });
+  let chapterNo = 0; // the chapter being read, for the messages (0: the header)
+  const err: Err = (row, column, value, expected) =>
+    void errors.push({ file, row, column, value, expected, ...(chapterNo ? { chapter: chapterNo } : {}) });
   const { before, blocks } = splitBlocks(text);
   if (before.lines.some((l) => l.trim()))
     err(
@@ -244,10 +246,12 @@ export function parseStory(
   const chapters: Chapter[] = [];
   const bodies: { line: number; langs: string[] }[] = [];
   for (let b = 2; b < blocks.length; b += 2) {
+    chapterNo = b / 2;
     const c = parseChapter(blocks[b], blocks[b + 1], lang, refs, err);
     if (c) chapters.push(c);
     bodies.push({ line: blocks[b + 1].start, langs: c ? Object.keys(c.langs) : [] });
   }
+  chapterNo = 0;
   if (errors.length) return { story: null, errors, warnings: [] };
   const langs: Story['langs'] = {};
   for (const l of new Set([...Object.keys(titles), ...Object.keys(descriptions)]))

@@ -104,7 +104,8 @@ export function checkDraft(d: Draft, refs: StoryRefs, file = `${d.id || 'story'}
             errors.push({
               file,
               row: 0,
-              column: `chapter ${i + 1} [${l}] ${field}`,
+              chapter: i + 1,
+              column: `[${l}] ${field}`,
               value: p,
               expected: 'a paragraph that is not only "---", "Notes:" or "[xx]"',
             });
