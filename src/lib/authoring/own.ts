@@ -87,6 +87,8 @@ export function suggestSources(
   return [...new Set(out)].filter((id) => known.has(id));
 }
 
+const r = (x: number, digits: number) => Number(x.toFixed(digits));
+
 /** A chapter of the live view: camera, window, overlays, selection and metric; no text yet. */
 export function captureChapter(
   data: AppData,
@@ -102,7 +104,8 @@ export function captureChapter(
 ): DraftChapter {
   const c: DraftChapter = {
     langs: Object.fromEntries(langs.map((l) => [l, { title: '', text: '', notes: '' }])),
-    view: { center: [s.center[0], s.center[1]], zoom: Math.min(11, Math.max(1.5, s.zoom)) },
+    // Rounded as the story file writes them (about 10 m; a hundredth of a zoom level).
+    view: { center: [r(s.center[0], 4), r(s.center[1], 4)], zoom: r(Math.min(11, Math.max(1.5, s.zoom)), 2) },
     window: [s.window[0], s.window[1]],
     overlays: STORY_LAYERS.filter((l) => s.layers[l]),
     selection: s.selection ? { kind: s.selection.kind, id: s.selection.id } : null,
