@@ -229,7 +229,11 @@ describe('a story written in the app', () => {
     await expect
       .poll(() => page.getByTestId('author-check').textContent())
       .toContain('Ready to present and export: 3 chapters');
-    await page.getByTestId('author-panel').screenshot({ path: saveShotPath('author-panel') });
+    await page.getByTestId('author-chapter').nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: saveShotPath('author-panel'),
+      clip: (await page.locator('.side').boundingBox())!,
+    });
     await page.screenshot({ path: saveShotPath('author-explore') });
 
     await page.addScriptTag({ content: AXE });
@@ -297,6 +301,7 @@ describe('a story written in the app', () => {
     );
     expect((await cardText(page)).text).toBe('Vi sbarcano circa 110.000 persone nel 2023.');
     expect((await cardText(page)).story).toBe('Il mio briefing');
+    await waitForMapIdle(page);
     await page.screenshot({ path: saveShotPath('author-present-it') });
     await page.goto(page.url().split('?')[0] + '?lang=en');
     await waitForMapIdle(page);

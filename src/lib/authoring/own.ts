@@ -77,8 +77,10 @@ export function suggestSources(
   else if (c.metric === 'dead_missing') out.push('iom-mmp');
   else if (c.metric) {
     const [a, b] = c.window;
+    // The counts the chapter shows: of the selected place or country, else of every area drawn.
+    const area = sel && (sel.kind === 'place' || sel.kind === 'country') ? sel.id : null;
     for (const row of data.counts) {
-      if (row.metric !== c.metric) continue;
+      if (row.metric !== c.metric || (area && row.area !== area)) continue;
       const y = Number(row.period.slice(0, 4)) * 12;
       if (y + 11 >= a && y <= b) out.push(...row.sources);
     }

@@ -41,7 +41,9 @@ export function numbersIn(text: string, lang: string): string[] {
   const { re, group, decimal } = numberRe(lang);
   const out: string[] = [];
   // The Arabic thousands and decimal signs, whatever Intl uses for the language.
-  const plain = asciiDigits(text).replace(/\u066c/g, group).replace(/\u066b/g, decimal);
+  const plain = asciiDigits(text)
+    .replace(/\u066c/g, group)
+    .replace(/\u066b/g, decimal);
   for (const m of plain.matchAll(re)) {
     const [int, frac] = m[0].split(decimal);
     const n = int.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
