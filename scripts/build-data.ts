@@ -14,35 +14,30 @@ import { renderLicenseData } from './data/license-data';
 import { incompletePeriods } from './data/checks';
 import { readFileSync, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { parseStories } from '../src/lib/data/stories';
+import { formatWarning, parseStories } from '../src/lib/data/stories';
+import { storyRefs, type RefCatalog } from '../src/lib/data/storyRefs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
-  const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
-  // Stories for present mode (data/stories/*.md): checked against the catalog, written as stories.json.
+/**
+ * The stories of data/stories/*.md, checked against the catalog: the pipeline's story validator
+ * (also run by the browser test on a story exported from the app).
+ */
+export function validateStories(dataRoot: string, catalog: RefCatalog) {
   const storyDir = join(dataRoot, 'data/stories');
-  const stories = parseStories(
+  return parseStories(
     (existsSync(storyDir) ? readdirSync(storyDir) : [])
       .filter((f) => f.endsWith('.md') && f !== 'README.md')
       .sort()
       .map((f) => ({ file: `data/stories/${f}`, text: readFileSync(join(storyDir, f), 'utf8') })),
-    {
-      sources: new Set(catalog.sources.map((s) => s.id)),
-      selections: {
-        agreement: new Set(catalog.agreements.map((a) => a.id)),
-        place: new Set(catalog.places.map((p) => p.id)),
-        family: new Set(catalog.families.map((f) => f.id)),
-      },
-      focus: {
-        agreement: new Set(catalog.agreements.map((a) => a.id)),
-        place: new Set(catalog.places.map((p) => p.id)),
-        route: new Set([...catalog.families, ...catalog.segments].map((r) => r.id)),
-        // Countries the catalog names (a place in it): the app labels them and knows their capital.
-        country: new Set(catalog.places.map((p) => p.country).filter((c): c is string => !!c)),
-      },
-    },
+    // Every story should carry every language the app speaks (one folder per locale).
+    storyRefs(catalog, readdirSync(join(root, 'src/lib/i18n/locales')).sort()),
   );
+}
+
+export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
+  const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
+  const stories = validateStories(dataRoot, catalog);
   errors.push(...stories.errors);
   report.push(...stories.report);
   console.log('Data report (rows read / rejected):');
@@ -62,6 +57,10 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
       `\nIncomplete periods (figures cover only part of the period; shown as "at least", never exact):`,
     );
     for (const line of partial) console.log('  ' + line);
+  }
+  if (stories.warnings.length) {
+    console.log(`\n${stories.warnings.length} story warning(s) (the stories are still written):`);
+    for (const w of stories.warnings) console.log('  ' + formatWarning(w));
   }
   if (errors.length) {
     console.error(

@@ -53,7 +53,8 @@ function input(lang: 'en' | 'it', layers = DEFAULT_LAYERS, w = Y2023): OverlayIn
     hover: null,
     layers,
     incidents: null,
-    user: [],
+    user: null,
+    focus: null,
     dataBase: './data/',
   };
 }

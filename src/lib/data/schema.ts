@@ -66,10 +66,14 @@ export interface DataError {
   column: string;
   value: string;
   expected: string;
+  /** For a story file: the 1-based chapter the error is in. */
+  chapter?: number;
 }
 
 export function formatError(e: DataError): string {
-  const where = e.row > 0 ? `row ${e.row}, column "${e.column}"` : `"${e.column}"`;
+  const where =
+    (e.chapter ? `chapter ${e.chapter}, ` : '') +
+    (e.row > 0 ? `row ${e.row}, column "${e.column}"` : `"${e.column}"`);
   const value = e.value.length > 60 ? e.value.slice(0, 57) + '…' : e.value;
   return `${e.file}, ${where}: ${JSON.stringify(value)} is not valid (expected ${e.expected})`;
 }

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clampChapter, parseStories, parseStory } from './stories';
-import { formatError, SOURCE_SPEC, validateCsv } from './schema';
+import { clampChapter, formatWarning, parseStories, parseStory, storyIn } from './stories';
+import { numberSet } from './storyNumbers';
+import { formatError, PROGRAMME_SPEC, SOURCE_SPEC, validateCsv } from './schema';
 import { monthIndex } from './time';
 
 const refs = {
@@ -40,6 +41,7 @@ describe('parseStory', () => {
       title: 'One',
       text: 'Line one line two.',
       notes: 'Say this.',
+      langs: { en: { title: 'One', text: 'Line one line two.', notes: 'Say this.' } },
       view: { center: [13.2, 35.6], zoom: 5 },
       window: [monthIndex('2023-01'), monthIndex('2023-12')],
       overlays: ['routes', 'landings'],
@@ -105,7 +107,8 @@ describe('parseStory', () => {
     expect(s).toBeNull();
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatchObject({ file: 'data/stories/x.md', row: line, column: field });
-    expect(formatError(errors[0])).toContain(`data/stories/x.md, row ${line}, column "${field}"`);
+    expect(errors[0].chapter).toBe(1);
+    expect(formatError(errors[0])).toContain(`data/stories/x.md, chapter 1, row ${line}, column "${field}"`);
   });
 
   it('collects every error, not just the first', () => {
@@ -124,6 +127,76 @@ describe('parseStory', () => {
     const text = `---\nid: Bad Id\ntitle: t\n---\n\n${chapter(GOOD_FM)}`;
     const cols = parseStory('x.md', text, refs).errors.map((e) => e.column);
     expect(cols).toEqual(['lang', 'id']);
+  });
+});
+
+describe('languages', () => {
+  const bi = (body: string, header = 'title_it: Una prova\n') =>
+    `---\nid: test-story\ntitle: A test\n${header}lang: en\n---\n[en]\nA description.\n[it]\nUna descrizione.\n` +
+    chapter(GOOD_FM, body);
+  const BODY =
+    '[en]\n# One\nText with 1,500 people.\n\nNotes:\nSay it.\n[it]\n# Uno\nTesto con 1.500 persone.\n\nNotes:\nDillo.';
+
+  it('reads one section per language and shows the reader the version in their language', () => {
+    const { story: s, errors, warnings } = parseStory('x.md', bi(BODY), { ...refs, languages: ['en', 'it'] });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(s!.langs).toEqual({
+      en: { title: 'A test', description: 'A description.' },
+      it: { title: 'Una prova', description: 'Una descrizione.' },
+    });
+    expect(s!.chapters[0].langs.it).toEqual({
+      title: 'Uno',
+      text: 'Testo con 1.500 persone.',
+      notes: 'Dillo.',
+    });
+    const it_ = storyIn(s!, 'it');
+    expect(it_.story.title).toBe('Una prova');
+    expect(it_.story.chapters[0]).toMatchObject({ title: 'Uno', text: 'Testo con 1.500 persone.' });
+    expect(it_.shown).toEqual(['it']);
+    // A language the story lacks falls back to the story's own, and says so.
+    const fr = storyIn(s!, 'fr');
+    expect(fr.story.chapters[0].title).toBe('One');
+    expect([fr.headerLang, ...fr.shown]).toEqual(['en', 'en']);
+  });
+
+  it('warns (file, chapter, line, field) about a chapter missing a language', () => {
+    const body = '[en]\n# One\nText.\n\nNotes:\nSay it.';
+    const r = parseStory('data/stories/x.md', bi(body), { ...refs, languages: ['en', 'it'] });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        file: 'data/stories/x.md',
+        chapter: 1,
+        row: 18,
+        lang: 'it',
+        fields: ['title', 'text', 'notes'],
+      }),
+    ]);
+    expect(formatWarning(r.warnings[0])).toBe(
+      'data/stories/x.md, chapter 1 (line 18), [it] title, text, notes: no version in this language (add a "[it]" section)',
+    );
+    // A language only the app speaks is expected too, in the header as in the chapters.
+    const fr = parseStory('x.md', bi(BODY), { ...refs, languages: ['en', 'it', 'fr'] }).warnings;
+    expect(fr.map((w) => [w.chapter, w.lang, w.fields.join()])).toEqual([
+      [0, 'fr', 'title,description'],
+      [1, 'fr', 'title,text,notes'],
+    ]);
+  });
+
+  it('warns when the figures of two versions differ', () => {
+    const r = parseStory('x.md', bi(BODY.replace('1.500', '1.600')), refs);
+    expect(r.warnings.map((w) => [w.fields.join(), w.message])).toEqual([
+      ['numbers', 'the figures differ: 1500 only in [en]; 1600 only in [it]'],
+    ]);
+  });
+
+  it('rejects a chapter without the story language, a language given twice and an empty title', () => {
+    const cols = (text: string) => parseStory('x.md', text, refs).errors.map((e) => e.column);
+    expect(cols(bi('[it]\n# Uno\nTesto.'))).toEqual(['[en]']);
+    expect(cols(bi(BODY + '\n[it]\n# Due\nAncora.'))).toEqual(['[it]']);
+    expect(cols(bi(BODY, 'title_it:\n'))).toEqual(['title_it']);
+    expect(cols(bi(BODY, 'title_en: Again\n'))).toEqual(['title_en']);
   });
 });
 
@@ -169,38 +242,80 @@ describe('the stories in data/stories', () => {
     .split('\n')
     .slice(1)
     .map((l) => l.split(',')[0]);
+  const programmes = validateCsv(
+    'data/programmes.csv',
+    readFileSync(join(root, 'data/programmes.csv'), 'utf8'),
+    PROGRAMME_SPEC,
+  ).records;
   const files = readdirSync(join(root, 'data/stories'))
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .map((f) => ({ file: f, text: readFileSync(join(root, 'data/stories', f), 'utf8') }));
   const r = parseStories(files, {
     sources: new Set(sources.records.map((s) => s.id)),
-    selections: { agreement: new Set(agreements.map((a) => a.id)), place: new Set(places) },
+    selections: {
+      agreement: new Set(agreements.map((a) => a.id)),
+      place: new Set(places),
+      programme: new Set(programmes.map((p) => p.id)),
+    },
+    languages: ['en', 'it'],
   });
 
   it('are valid, cite existing sources and have at least five chapters each', () => {
     expect(r.errors.map(formatError)).toEqual([]);
-    expect(r.file.stories.length).toBeGreaterThanOrEqual(2);
+    expect(r.file.stories.length).toBeGreaterThanOrEqual(4);
     for (const s of r.file.stories) expect(s.chapters.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('are complete in English and Italian', () => {
+    expect(r.warnings.map(formatWarning)).toEqual([]);
+    for (const s of r.file.stories) {
+      expect(Object.keys(s.langs).sort(), s.id).toEqual(['en', 'it']);
+      for (const c of s.chapters)
+        expect(Object.keys(c.langs).sort(), `${s.id}: ${c.title}`).toEqual(['en', 'it']);
+    }
+  });
+
+  it('give the same figures and dates in every language', () => {
+    // All digit sequences of title, text and notes, thousands separators and decimal commas normalised.
+    let compared = 0;
+    for (const s of r.file.stories)
+      s.chapters.forEach((c, i) => {
+        const ref = numberSet(`${c.title} ${c.text} ${c.notes}`, s.lang);
+        expect(ref.length, `${s.id} chapter ${i + 1} has figures`).toBeGreaterThan(0);
+        for (const [l, v] of Object.entries(c.langs)) {
+          expect(numberSet(`${v.title} ${v.text} ${v.notes}`, l), `${s.id} chapter ${i + 1} [${l}]`).toEqual(
+            ref,
+          );
+          compared++;
+        }
+      });
+    expect(compared).toBeGreaterThanOrEqual(2 * 26);
   });
 
   it('state agreement dates that are in data/agreements.json', () => {
     // Every "D Month YYYY" date in a chapter whose selection is an agreement must be one of its event dates
     // or of another agreement's (the text may mention two).
-    const all = new Set(
-      (agreements as unknown as { events: { date: string | null }[] }[]).flatMap((a) =>
+    const all = new Set([
+      ...(agreements as unknown as { events: { date: string | null }[] }[]).flatMap((a) =>
         a.events.map((e) => e.date),
       ),
-    );
+      // or a funded programme's announcement date
+      ...programmes.map((p) => p.announced?.iso),
+    ]);
     const months =
       'January February March April May June July August September October November December'.split(' ');
+    const mesi =
+      'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre';
+    const names: Record<string, string[]> = { en: months, it: mesi.split(' ') };
     for (const s of r.file.stories)
       for (const c of s.chapters)
-        for (const m of c.text.matchAll(
-          /(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?/g,
-        )) {
-          const year = m[3] ?? String(Math.floor(c.window[0] / 12));
-          const iso = `${year}-${String(months.indexOf(m[2]) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-          expect(all, `${s.id}: "${m[0]}" (${c.title})`).toContain(iso);
+        for (const [l, v] of Object.entries(c.langs)) {
+          const re = new RegExp(`(\\d{1,2})°? (${names[l].join('|')})(?: (\\d{4}))?`, 'g');
+          for (const m of v.text.matchAll(re)) {
+            const year = m[3] ?? String(Math.floor(c.window[0] / 12));
+            const iso = `${year}-${String(names[l].indexOf(m[2]) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+            expect(all, `${s.id} [${l}]: "${m[0]}" (${v.title})`).toContain(iso);
+          }
         }
   });
 });
