@@ -118,8 +118,10 @@ describe('present mode (built site, real Chromium)', () => {
     expect(await rendered(p, 'agreements-markers')).toBeGreaterThan(0);
     expect(await rendered(p, 'landings-circles')).toBe(0);
     expect(await rendered(p, 'routes-line')).toBeGreaterThan(0);
-    // The view jumped to the chapter's (reduced motion: no flight).
-    expect(s.center[0]).toBeCloseTo(11.5, 1);
+    // The view jumped to the chapter's (reduced motion: no flight); the centre may move a little so
+    // that the chapter's subject (Tunis) is clear of the card and the key (present/camera.ts).
+    expect(Math.abs(s.center[0] - 11.5)).toBeLessThan(1);
+    expect(Math.abs(s.center[1] - 36)).toBeLessThan(1);
     expect(s.zoom).toBeCloseTo(5.2, 1);
 
     await p.keyboard.press(' ');
