@@ -272,7 +272,7 @@ describe('the overlay host', () => {
     expect(map.canvas.style.cursor).toBe('');
   });
 
-  it('after a context restore, re-adds the GPU layer at its z-position and re-applies feature-state', () => {
+  it('after a context restore, re-adds the GPU layers at their z-positions and re-applies feature-state', () => {
     const { map, host, views, input } = setup();
     const before = map.order();
     const first = host.customLayer('deaths');
@@ -280,7 +280,11 @@ describe('the overlay host', () => {
     host.restore(input, (id) => views.get(id as never));
     expect(map.order()).toEqual(before);
     expect(host.customLayer('deaths')).not.toBe(first);
-    expect(map.only('addLayer')).toEqual([['addLayer', 'deaths-points', 'user-points']]);
+    // Both GPU layers come back at their z-positions: the dead and missing, and the reader's points.
+    expect(map.only('addLayer')).toEqual([
+      ['addLayer', 'deaths-points', 'user-fills'],
+      ['addLayer', 'user-points-gpu', 'sea-labels'],
+    ]);
     // Every feature with state comes back: 2 route segments, 2 landing circles, 1 agreement
     // marker, 1 programme marker (the fixture's).
     expect(
