@@ -23,10 +23,11 @@ import type { UserPoint } from '../data/userData';
 import type { Table } from '../ui/table/rows';
 import type { Layers, OverlayId } from './registry';
 import type { Lang } from '../i18n/i18n.svelte';
+import type { MessageKey } from '../i18n/keys';
 import type { Selection } from '../state/selection';
 
 export type { Lang, Selection };
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The IOM incidents once loaded: records, their time-sorted arrays and prefix sums. */
 export interface IncidentData {

@@ -28,6 +28,7 @@
 import { METRICS, type Metric } from '../data/schema';
 import { monthIndex, monthIso, type MonthIndex } from '../data/time';
 import type { Lang } from '../i18n/i18n.svelte';
+import type { MessageKey } from '../i18n/keys';
 import type { ThemeId } from '../map/theme';
 import {
   DEFAULT_LAYERS,
@@ -89,7 +90,7 @@ export interface UrlState {
 
 /** A problem found in the URL: a message key (share.json) and its parameters. */
 export interface UrlNotice {
-  key: string;
+  key: MessageKey;
   params: Record<string, string>;
 }
 
@@ -160,8 +161,8 @@ function groupNotices(problems: { key: string; value: string; reason: string }[]
 export function decode(input: string): Decoded {
   const state: Partial<UrlState> = {};
   const notices: UrlNotice[] = [];
-  const problems: { key: string; value: string; reason: string }[] = [];
-  const bad = (key: string, value: string, reason = 'share.url.invalid') =>
+  const problems: { key: string; value: string; reason: MessageKey }[] = [];
+  const bad = (key: string, value: string, reason: MessageKey = 'share.url.invalid') =>
     problems.push({ key, value, reason });
 
   let raw = String(input ?? '').replace(/^[?#]/, '');
