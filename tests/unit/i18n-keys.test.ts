@@ -106,8 +106,9 @@ const complete = Object.entries(LOCALES)
 const dynamicKeys = Object.entries(DYNAMIC).flatMap(([p, vs]) => vs.map((v) => p + v));
 
 describe('message keys', () => {
-  it('English and Italian are complete locales, each with a writing direction', () => {
-    expect(complete).toEqual(expect.arrayContaining(['en', 'it']));
+  it('English, Italian, French and Arabic are complete locales, each with a writing direction', () => {
+    expect(complete).toEqual(expect.arrayContaining(['en', 'it', 'fr', 'ar']));
+    expect(LOCALES.ar.dir).toBe('rtl');
     for (const l of Object.values(LOCALES)) expect(['ltr', 'rtl']).toContain(l.dir);
   });
 

@@ -27,21 +27,14 @@ const modules = import.meta.glob<Record<string, Message>>('./locales/*/*.json', 
 export const LOCALES = {
   en: { name: 'English', dir: 'ltr', intl: 'en', complete: true },
   it: { name: 'Italiano', dir: 'ltr', intl: 'it', complete: true },
+  fr: { name: 'Français', dir: 'ltr', intl: 'fr', complete: true },
+  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', complete: true },
 } as const;
 export type Lang = keyof typeof LOCALES;
 export const LANGS = Object.keys(LOCALES) as Lang[];
 export const isLang = (s: string): s is Lang => s in LOCALES;
 /** The BCP 47 tag to give Intl for a language (Arabic: Western digits, see above). */
 export const intlLocale = (lang: string): string => (isLang(lang) ? LOCALES[lang].intl : lang);
-
-/** The first of the browser's languages that the map has, else English (`lang=auto`). */
-export function browserLang(langs: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
-  for (const l of langs) {
-    const base = l.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
-}
 
 export const MESSAGES: Record<string, Record<string, Message>> = {};
 for (const [path, msgs] of Object.entries(modules)) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserLang, formatNumber, i18n, pluralCategory, t } from './i18n.svelte';
+import { formatNumber, i18n, pluralCategory, t } from './i18n.svelte';
 
 afterEach(() => {
   i18n.lang = 'en';
@@ -28,14 +28,20 @@ describe('plural messages', () => {
     expect(pluralCategory(2, 'en')).toBe('other');
   });
 
+  it('Arabic has six forms and writes Western digits', () => {
+    i18n.lang = 'ar';
+    expect(t('table.rows', { n: 1 })).toBe('صف واحد');
+    expect(t('table.rows', { n: 2 })).toBe('صفّان');
+    expect(t('table.rows', { n: 5 })).toBe('5 صفوف');
+    expect(t('table.rows', { n: 11 })).toBe('11 صفًّا');
+    expect(t('table.rows', { n: 1200 })).toBe('1,200 صف');
+    expect(formatNumber(1234567, 'ar')).toBe('1,234,567');
+  });
+
   it('formats numbers per locale', () => {
+    expect(formatNumber(1234567, 'fr')).toBe('1\u202f234\u202f567');
     expect(formatNumber(1234.5, 'it')).toBe('1234,5');
     expect(formatNumber(12345, 'it')).toBe('12.345');
   });
 
-  it('auto follows the first browser language the map has, else English', () => {
-    expect(browserLang(['de-DE', 'it-IT', 'en'])).toBe('it');
-    expect(browserLang(['de-DE'])).toBe('en');
-    expect(browserLang([])).toBe('en');
-  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { decode, defaultUrlState, encode, merge, OWNED_KEYS, VIEW_LIMITS, type UrlState } from './url';
+import { autoLang, decode, defaultUrlState, encode, merge, OWNED_KEYS, VIEW_LIMITS, type UrlState } from './url';
 import { LAYER_IDS, SELECTION_KINDS, TIME_DOMAIN } from './app.svelte';
 import { METRICS } from '../data/schema';
 import { monthIndex, monthIso } from '../data/time';
@@ -203,5 +203,14 @@ describe('fixtures: links already shared keep opening', () => {
     const again = decode(encode(merge(defaultUrlState(), d.state)));
     expect(merge(defaultUrlState(), again.state)).toEqual(merge(defaultUrlState(), d.state));
     expect(monthIso(TIME_DOMAIN[0])).toBe('2009-01');
+  });
+});
+
+describe('lang=auto', () => {
+  it('follows the first browser language the map has, else English', () => {
+    expect(autoLang(['de-DE', 'ar-MA', 'en'])).toBe('ar');
+    expect(autoLang(['fr-CA'])).toBe('fr');
+    expect(autoLang(['de-DE'])).toBe('en');
+    expect(autoLang([])).toBe('en');
   });
 });

@@ -13,7 +13,7 @@
  * | layers    | comma list of overlays that are ON     | layers (absent from list = off)     |
  * | metric    | one of METRICS                         | metric                              |
  * | sel       | `kind:id`                              | selection                           |
- * | lang      | `en` / `it`                            | lang                                |
+ * | lang      | `en` / `it` / `fr` / `ar` / `auto`     | lang (auto = the browser's language)|
  * | theme     | `light` / `dark` / `projector` / `auto`| theme (auto = prefers-color-scheme) |
  * | embed     | flag                                   | mode 'embed'                        |
  * | static    | flag: no interaction (embed)           | embed.static                        |
@@ -45,7 +45,16 @@ import {
 
 export const URL_VERSION = 1;
 /** Locales the codec accepts (kept literal so this module stays free of the i18n runes module). */
-export const URL_LANGS = ['en', 'it'] as const satisfies readonly Lang[];
+export const URL_LANGS = ['en', 'it', 'fr', 'ar'] as const satisfies readonly Lang[];
+
+/** `lang=auto`: the first of the browser's languages the map has, else English. */
+export function autoLang(langs: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+  for (const l of langs) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isOneOf(URL_LANGS, base)) return base;
+  }
+  return 'en';
+}
 export const URL_THEMES = ['light', 'dark', 'projector', 'auto'] as const;
 export type UrlTheme = ThemeId | 'auto';
 
@@ -246,6 +255,7 @@ export function decode(input: string): Decoded {
   const lang = get('lang');
   if (lang !== null) {
     if (isOneOf(URL_LANGS, lang)) state.lang = lang;
+    else if (lang === 'auto') state.lang = autoLang();
     else bad('lang', lang);
   }
 
