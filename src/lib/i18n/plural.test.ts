@@ -43,5 +43,4 @@ describe('plural messages', () => {
     expect(formatNumber(1234.5, 'it')).toBe('1234,5');
     expect(formatNumber(12345, 'it')).toBe('12.345');
   });
-
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { autoLang, decode, defaultUrlState, encode, merge, OWNED_KEYS, VIEW_LIMITS, type UrlState } from './url';
+import {
+  autoLang,
+  decode,
+  defaultUrlState,
+  encode,
+  merge,
+  OWNED_KEYS,
+  VIEW_LIMITS,
+  type UrlState,
+} from './url';
 import { LAYER_IDS, SELECTION_KINDS, TIME_DOMAIN } from './app.svelte';
 import { METRICS } from '../data/schema';
 import { monthIndex, monthIso } from '../data/time';
