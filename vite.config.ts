@@ -7,13 +7,16 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   resolve: {
-    alias: {
+    alias: [
       // MapLibre's RTL text plugin as one classic script (its package exports only the ESM source,
       // which imports a .wasm file): shipped as a local asset, loaded by the map's workers.
-      'mapbox-gl-rtl-text-script': fileURLToPath(
-        new URL('./node_modules/@mapbox/mapbox-gl-rtl-text/dist/mapbox-gl-rtl-text.js', import.meta.url),
-      ),
-    },
+      {
+        find: /^mapbox-gl-rtl-text-script/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/@mapbox/mapbox-gl-rtl-text/dist/mapbox-gl-rtl-text.js', import.meta.url),
+        ),
+      },
+    ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   preview: { host: '127.0.0.1' },

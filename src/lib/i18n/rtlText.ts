@@ -8,6 +8,8 @@ import { getRTLTextPluginStatus, setRTLTextPlugin } from 'maplibre-gl';
 import rtlTextUrl from 'mapbox-gl-rtl-text-script?url';
 
 export function registerRtlText(): void {
+  // Test hook only: the browser tests read the plugin's status; the app never does.
+  (globalThis as { __crossingsRtlStatus?: () => string }).__crossingsRtlStatus = getRTLTextPluginStatus;
   if (getRTLTextPluginStatus() !== 'unavailable') return;
   setRTLTextPlugin(rtlTextUrl, true).catch((e: unknown) => console.warn('RTL text plugin:', e));
 }
