@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, repaintIdle, saveShotPath, type Opened } from './browser';
+import { pathToFileURL } from 'node:url';
+import { launch, openApp, repaintIdle, saveShotPath, waitForMapIdle, type Opened } from './browser';
+import { buildOffline } from '../../scripts/build-offline';
 import { monthIndex } from '../../src/lib/data/time';
 
 const require = createRequire(import.meta.url);
@@ -239,5 +241,46 @@ describe('Arabic: right to left', () => {
     expect(rtl.length).toBe(1);
     expect(new URL(rtl[0]).origin).toBe(new URL(page.url()).origin);
     await page.screenshot({ path: saveShotPath('i18n-ar-labels') });
+  });
+});
+
+describe('Arabic in the offline single file (file://, all network blocked)', () => {
+  it('draws Arabic country labels with the RTL text plugin inlined in the file', async () => {
+    // A fresh file from this build (a file left by an older build may predate the plugin).
+    const file = join(__dirname, '../../test-results/offline-i18n/crossings.html');
+    await buildOffline(file);
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
+    try {
+      const blocked: string[] = [];
+      await ctx.route('**/*', (r) => {
+        const u = r.request().url();
+        if (/^(file|data|blob):/.test(u)) return r.continue();
+        blocked.push(u);
+        return r.abort();
+      });
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${pathToFileURL(file).href}?lang=ar&from=2016-01&to=2016-12`);
+      await waitForMapIdle(page);
+      await page.waitForFunction(() => (window as any).__crossingsRtlStatus?.() === 'loaded', null, {
+        timeout: 30000,
+      });
+      await repaintIdle(page);
+      const names = await page.evaluate(
+        () =>
+          (window as any).__crossingsMap
+            .queryRenderedFeatures({ layers: ['country-labels'] })
+            .map((f: any) => f.properties.name_ar) as string[],
+      );
+      expect(names.length).toBeGreaterThan(10);
+      expect(names.every((n: string) => ARABIC.test(n))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: saveShotPath('i18n-ar-offline') });
+    } finally {
+      await ctx.close();
+    }
   });
 });
