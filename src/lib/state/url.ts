@@ -144,8 +144,8 @@ export const MAX_NOTICES = 3;
  * Group the problems: one notice per key (its bad values listed, a long list shortened), and when
  * more keys than MAX_NOTICES went wrong, one notice naming them all.
  */
-function groupNotices(problems: { key: string; value: string; reason: string }[]): UrlNotice[] {
-  const byKey = new Map<string, { reason: string; values: string[] }>();
+function groupNotices(problems: { key: string; value: string; reason: MessageKey }[]): UrlNotice[] {
+  const byKey = new Map<string, { reason: MessageKey; values: string[] }>();
   for (const p of problems) {
     const g = byKey.get(p.key);
     if (g) g.values.push(p.value);
