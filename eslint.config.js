@@ -4,7 +4,17 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-offline/', 'public/data/', 'node_modules/', 'test-results/', 'bench/*.json'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-offline/',
+      'dist-*/',
+      'public/data/',
+      'node_modules/',
+      'test-results/',
+      'bench/*.json',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

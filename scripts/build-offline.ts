@@ -35,6 +35,29 @@ function offlineWorker(): Plugin {
   };
 }
 
+const RTL_ID = '\0crossings-offline-rtl-text';
+
+/**
+ * The RTL text plugin (Arabic shaping and bidi for map labels) as a data: URL inside the app chunk:
+ * MapLibre's workers fetch it, and a page opened from file:// can fetch a data: URL but not a file.
+ */
+function offlineRtlText(): Plugin {
+  return {
+    name: 'crossings-offline-rtl-text',
+    enforce: 'pre',
+    resolveId(id) {
+      return id.includes('mapbox-gl-rtl-text') && id.includes('?url') ? RTL_ID : null;
+    },
+    load(id) {
+      if (id !== RTL_ID) return null;
+      const js = readFileSync(
+        join(root, 'node_modules/@mapbox/mapbox-gl-rtl-text/dist/mapbox-gl-rtl-text.js'),
+      );
+      return `export default ${JSON.stringify(`data:text/javascript;base64,${js.toString('base64')}`)};`;
+    },
+  };
+}
+
 /** Every file under dir, as paths relative to it with "/" separators. */
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -64,7 +87,7 @@ export async function buildOffline(out = join(root, 'dist-offline/crossings.html
     root,
     mode: 'offline',
     logLevel: 'warn',
-    plugins: [offlineWorker()],
+    plugins: [offlineWorker(), offlineRtlText()],
     build: {
       outDir: tmp,
       emptyOutDir: true,

@@ -109,6 +109,8 @@ export interface CountryLabelProps {
   iso3: string;
   name_en: string;
   name_it: string;
+  name_fr: string;
+  name_ar: string;
   /** 1 = the largest polygon: used as `symbol-sort-key`, so big countries win label collisions. */
   rank: number;
   /** Area of the labelled polygon inside the region (km²). */

@@ -14,7 +14,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/lib/i18n/i18n.svelte';
+import { LOCALES, type Message } from '../../src/lib/i18n/i18n.svelte';
+import { EN_FILES } from '../../src/lib/i18n/keys';
 import { AGREEMENT_TYPES, EVENT_TYPES, METRICS, MODES } from '../../src/lib/data/schema';
 import { LAYER_IDS } from '../../src/lib/state/app.svelte';
 import { THEMES } from '../../src/lib/map/theme';
@@ -74,6 +75,9 @@ const NOT_KEYS: Record<string, string> = {
 };
 
 const ROOT = join(__dirname, '../..');
+const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
+const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const OMIT_N = new Set(['zero', 'one', 'two']);
 const LOCALE_DIR = join(ROOT, 'src/lib/i18n/locales');
 
 function walk(dir: string): string[] {
@@ -85,12 +89,12 @@ function walk(dir: string): string[] {
 
 /** Messages per locale, read file by file so a key defined twice in one locale is caught. */
 function readLocales() {
-  const byLang: Record<string, Record<string, string>> = {};
+  const byLang: Record<string, Record<string, Message>> = {};
   const duplicates: string[] = [];
   for (const lang of readdirSync(LOCALE_DIR)) {
     byLang[lang] = {};
     for (const file of readdirSync(join(LOCALE_DIR, lang)).filter((f) => f.endsWith('.json'))) {
-      const msgs = JSON.parse(readFileSync(join(LOCALE_DIR, lang, file), 'utf8')) as Record<string, string>;
+      const msgs = JSON.parse(readFileSync(join(LOCALE_DIR, lang, file), 'utf8')) as Record<string, Message>;
       for (const [k, v] of Object.entries(msgs)) {
         if (k in byLang[lang])
           duplicates.push(`${lang}/${file}: "${k}" is already defined in another ${lang} file`);
@@ -127,8 +131,9 @@ const complete = Object.entries(LOCALES)
 const dynamicKeys = Object.entries(DYNAMIC).flatMap(([p, vs]) => vs.map((v) => p + v));
 
 describe('message keys', () => {
-  it('English and Italian are complete locales, each with a writing direction', () => {
-    expect(complete).toEqual(expect.arrayContaining(['en', 'it']));
+  it('English, Italian, French and Arabic are complete locales, each with a writing direction', () => {
+    expect(complete).toEqual(expect.arrayContaining(['en', 'it', 'fr', 'ar']));
+    expect(LOCALES.ar.dir).toBe('rtl');
     for (const l of Object.values(LOCALES)) expect(['ltr', 'rtl']).toContain(l.dir);
   });
 
@@ -142,7 +147,9 @@ describe('message keys', () => {
 
   it.each(complete)('every key of every locale exists in the complete locale "%s"', (lang) => {
     const all = new Set(Object.values(byLang).flatMap((m) => Object.keys(m)));
-    const missing = [...all].filter((k) => !(k in byLang[lang]) || !byLang[lang][k].trim());
+    const missing = [...all].filter(
+      (k) => !(k in byLang[lang]) || !forms(byLang[lang][k]).every((f) => f.trim()),
+    );
     expect(missing, `missing or empty in ${lang}`).toEqual([]);
   });
 
@@ -154,14 +161,60 @@ describe('message keys', () => {
       ).toEqual([]);
   });
 
-  it('keeps the same {placeholders} in every locale', () => {
-    const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it('keeps the same {placeholders} in every locale and every plural form', () => {
+    // A plural form may leave out {n} where the form itself says the number (Arabic "شهر واحد",
+    // "شهران"; Italian "un altro errore"); every other placeholder is in every form.
     const bad: string[] = [];
     for (const [lang, msgs] of Object.entries(byLang))
-      for (const [k, v] of Object.entries(msgs))
-        if (k in byLang.en && JSON.stringify(ph(v)) !== JSON.stringify(ph(byLang.en[k])))
-          bad.push(`${lang}: ${k}`);
+      for (const [k, v] of Object.entries(msgs)) {
+        if (!(k in byLang.en)) continue;
+        const want = new Set(forms(byLang.en[k]).flatMap(ph));
+        const got = new Set(forms(v).flatMap(ph));
+        if ([...got].some((p) => !want.has(p))) bad.push(`${lang}: ${k} has a placeholder English lacks`);
+        for (const [cat, f] of typeof v === 'string' ? [['', v]] : Object.entries(v)) {
+          const missing = [...want].filter((p) => !ph(f).includes(p) && !(p === 'n' && OMIT_N.has(cat)));
+          if (missing.length)
+            bad.push(`${lang}: ${k}${cat ? ` (${cat})` : ''} lacks {${missing.join('}, {')}}`);
+        }
+      }
     expect(bad).toEqual([]);
+  });
+
+  it('plural messages have exactly the plural forms of each locale (Intl.PluralRules)', () => {
+    const bad: string[] = [];
+    for (const [lang, msgs] of Object.entries(byLang)) {
+      const rules = new Intl.PluralRules(lang);
+      const all = rules.resolvedOptions().pluralCategories;
+      // The forms whole numbers up to 10 000 take; French and Italian "many" (1 000 000 …) is
+      // optional and falls back to "other".
+      const need = new Set(Array.from({ length: 10001 }, (_, i) => rules.select(i)));
+      for (const [k, v] of Object.entries(msgs)) {
+        const en = byLang.en[k];
+        if (en === undefined) continue;
+        if (typeof en === 'string' || typeof v === 'string') {
+          if (typeof en !== typeof v)
+            bad.push(
+              `${lang}: ${k} is ${typeof v === 'string' ? 'not ' : ''}plural, English is ${typeof en === 'string' ? 'not' : ''}`,
+            );
+          continue;
+        }
+        const cats = Object.keys(v);
+        const extra = cats.filter((c) => !all.includes(c as Intl.LDMLPluralRule));
+        const missing = [...need].filter((c) => !cats.includes(c));
+        if (extra.length) bad.push(`${lang}: ${k} has forms ${lang} does not use: ${extra.join(', ')}`);
+        if (missing.length) bad.push(`${lang}: ${k} lacks the forms ${missing.join(', ')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('keys.ts imports every English locale file (the MessageKey type comes from them)', () => {
+    const files = readdirSync(join(LOCALE_DIR, 'en'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    expect([...EN_FILES].sort()).toEqual(files.sort());
+    const src = readFileSync(join(ROOT, 'src/lib/i18n/keys.ts'), 'utf8');
+    for (const f of files) expect(src, f).toContain(`typeof ${f}`);
   });
 
   it("every t('key') in the code names a defined key", () => {

@@ -14,7 +14,7 @@ import { creditsOf, entriesFor, legendOf } from '../../src/lib/overlays/describe
 import { DEFAULT_LAYERS } from '../../src/lib/overlays/registry';
 import type { OverlayInput } from '../../src/lib/overlays/types';
 import { THEMES } from '../../src/lib/map/theme';
-import { i18n, t } from '../../src/lib/i18n/i18n.svelte';
+import { i18n, t, tDynamic } from '../../src/lib/i18n/i18n.svelte';
 import { buildFrame } from '../../src/lib/export/frame';
 import { layoutForSize, type Page } from '../../src/lib/export/layout';
 import { buildSvg } from '../../src/lib/export/svg';
@@ -58,7 +58,8 @@ function input(lang: 'en' | 'it', layers = DEFAULT_LAYERS, w = Y2023): OverlayIn
     dataBase: './data/',
   };
 }
-const line = (inp: OverlayInput) => sourceLine(creditsOf(entriesFor(inp), inp), data.catalog.sources, t);
+const line = (inp: OverlayInput) =>
+  sourceLine(creditsOf(entriesFor(inp), inp), data.catalog.sources, tDynamic);
 /** Words that belong to licences, not to a source line. */
 const LICENCE =
   /\b(CC[ -]BY|licen[cs]e|licenza|public domain|pubblico dominio|deemed|CAD art|permission|ODbL)\b/i;

@@ -1,25 +1,59 @@
 /**
  * Interface strings live in locale files (one folder per locale, one JSON file per feature so
  * features don't collide); numbers and dates go through Intl in the chosen locale.
+ *
+ * A message is a string, or — when it counts something — an object of CLDR plural forms
+ * (`{ "one": "{n} month/s", "other": "{n} months/s" }`) chosen by `Intl.PluralRules` on the
+ * `{n}` parameter. Arabic has six forms (zero, one, two, few, many, other), French and Italian
+ * two in practice (their "many" is only for millions and falls back to "other").
+ *
+ * Digits: every locale, Arabic included, writes Western digits (0–9). Arabic uses the locale
+ * tag `ar-u-nu-latn`: the readers this map is for first (Morocco, Algeria, Tunisia, Libya) write
+ * Western digits, and a figure then looks the same in every language, in exports and in citations.
  */
 import { nameOf } from './names';
+import type { MessageKey } from './keys';
+export type { MessageKey } from './keys';
 
-const modules = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | Plural;
+
+const modules = import.meta.glob<Record<string, Message>>('./locales/*/*.json', {
   eager: true,
   import: 'default',
 });
 
+/** Each language in its own name (the picker shows these), its direction and Intl locale tag. */
 export const LOCALES = {
-  en: { name: 'English', dir: 'ltr', complete: true },
-  it: { name: 'Italiano', dir: 'ltr', complete: true },
+  en: { name: 'English', dir: 'ltr', intl: 'en', complete: true },
+  it: { name: 'Italiano', dir: 'ltr', intl: 'it', complete: true },
+  fr: { name: 'Français', dir: 'ltr', intl: 'fr', complete: true },
+  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', complete: true },
 } as const;
 export type Lang = keyof typeof LOCALES;
+export const LANGS = Object.keys(LOCALES) as Lang[];
 export const isLang = (s: string): s is Lang => s in LOCALES;
+/** The BCP 47 tag to give Intl for a language (Arabic: Western digits, see above). */
+export const intlLocale = (lang: string): string => (isLang(lang) ? LOCALES[lang].intl : lang);
 
-export const MESSAGES: Record<string, Record<string, string>> = {};
+export const MESSAGES: Record<string, Record<string, Message>> = {};
 for (const [path, msgs] of Object.entries(modules)) {
   const lang = path.split('/')[2];
   MESSAGES[lang] = { ...(MESSAGES[lang] ?? {}), ...msgs };
+}
+
+const pr = new Map<string, Intl.PluralRules>();
+/** The CLDR plural category of n in a language. */
+export function pluralCategory(n: number, lang: string): Intl.LDMLPluralRule {
+  if (!pr.has(lang)) pr.set(lang, new Intl.PluralRules(intlLocale(lang)));
+  return pr.get(lang)!.select(n);
+}
+
+/** A count given as a number, or as a number already formatted ("1,234", "≈ 12"): its value. */
+function countOf(v: string | number | undefined): number {
+  if (typeof v === 'number') return v;
+  const digits = String(v ?? '').replace(/[^\d]/g, '');
+  return digits === '' ? NaN : Number(digits);
 }
 
 class I18n {
@@ -27,22 +61,41 @@ class I18n {
 }
 export const i18n = new I18n();
 
-/** Translate a key, filling {name} placeholders. Falls back to English, then to the key itself. */
-export function t(key: string, params?: Record<string, string | number>): string {
-  const msg = MESSAGES[i18n.lang]?.[key] ?? MESSAGES.en?.[key] ?? key;
+/**
+ * Translate a key, filling {name} placeholders; a plural message picks its form from `{n}` (a
+ * number is then written with formatNumber). Falls back to English, then to the key itself.
+ */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const lang = i18n.lang;
+  const raw = MESSAGES[lang]?.[key] ?? MESSAGES.en?.[key] ?? key;
+  let msg: string;
+  if (typeof raw === 'string') msg = raw;
+  else {
+    const n = countOf(params?.n);
+    msg = (Number.isNaN(n) ? raw.other : raw[pluralCategory(n, lang)]) ?? raw.other;
+    if (typeof params?.n === 'number') params = { ...params, n: formatNumber(params.n, lang) };
+  }
   return params ? msg.replace(/\{(\w+)\}/g, (_, k) => (k in params ? String(params[k]) : `{${k}}`)) : msg;
 }
+
+/**
+ * `t` for keys built at run time (`import.role.${role}`) and for modules that take a translate
+ * function over plain strings: the key is not checked by the type checker, but every dynamic
+ * prefix is listed and checked against the catalogue in tests/unit/i18n-keys.test.ts.
+ */
+export const tDynamic = (key: string, params?: Record<string, string | number>): string =>
+  t(key as MessageKey, params);
 
 const nf = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number, lang: Lang = i18n.lang, opts: Intl.NumberFormatOptions = {}): string {
   const k = lang + JSON.stringify(opts);
-  if (!nf.has(k)) nf.set(k, new Intl.NumberFormat(lang, opts));
+  if (!nf.has(k)) nf.set(k, new Intl.NumberFormat(intlLocale(lang), opts));
   return nf.get(k)!.format(n);
 }
 
 export function formatMonth(m: number, lang: Lang = i18n.lang, month: 'short' | 'long' = 'short'): string {
   const d = new Date(Date.UTC(Math.floor(m / 12), m % 12, 1));
-  return new Intl.DateTimeFormat(lang, { month, year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), { month, year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words, keeping its precision. */
@@ -53,7 +106,7 @@ export function formatPartialDate(iso: string | null | undefined, lang: Lang = i
   const date = new Date(Date.UTC(y, m - 1, d ?? 1));
   const opts: Intl.DateTimeFormatOptions =
     d === undefined ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(lang), { ...opts, timeZone: 'UTC' }).format(date);
 }
 
 /** Pick the localised field of a record (name_en / name_it …) in the current language: see nameOf. */

@@ -7,7 +7,14 @@ describe('nameOf', () => {
   it.each<[string, object | null | undefined, string, string | undefined, string]>([
     ['the language asked for', italy, 'it', undefined, 'Italia'],
     ['English in English', italy, 'en', undefined, 'Italy'],
-    ['English when the language has no field', italy, 'fr', undefined, 'Italy'],
+    [
+      'English when the language has no field and the name map no entry',
+      { name_en: 'Atlantis' },
+      'fr',
+      undefined,
+      'Atlantis',
+    ],
+    ['the per-locale name map when the language has no field', italy, 'fr', undefined, 'Italie'],
     ['English when the field is empty', { name_en: 'Libya', name_it: '' }, 'it', undefined, 'Libya'],
     ['English when the field is null', { name_en: 'Libya', name_it: null }, 'it', undefined, 'Libya'],
     ['English when the field is not text', { name_en: 'Libya', name_it: 7 }, 'it', undefined, 'Libya'],

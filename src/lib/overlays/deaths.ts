@@ -10,6 +10,7 @@ import type { Incident } from '../map/gpu/incidents';
 import type { Theme } from '../map/theme';
 import { ROUTE_AREAS, type RouteArea } from '../data/schema';
 import { formatPartialDate } from '../i18n/i18n.svelte';
+import { pairName } from '../i18n/names';
 import { el } from '../export/svgMap';
 import { num, periodText } from './format';
 import type { IncidentData, Overlay } from './types';
@@ -130,7 +131,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
     if (!v.points) return null;
     const route = (r: string | null) => {
       const a = r ? ROUTE_AREAS[r as RouteArea] : undefined;
-      return a ? (lang === 'en' ? a.en : (a[lang as keyof typeof a] ?? a.en)) : (r ?? '');
+      return a ? pairName(a, lang) : (r ?? '');
     };
     return {
       id: 'deaths',

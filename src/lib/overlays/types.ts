@@ -23,11 +23,12 @@ import type { UserLayer } from '../state/userData.svelte';
 import type { Table } from '../ui/table/rows';
 import type { Layers, OverlayId } from './registry';
 import type { Lang } from '../i18n/i18n.svelte';
+import type { MessageKey } from '../i18n/keys';
 import type { Selection } from '../state/selection';
 import type { Focus } from '../data/stories';
 
 export type { Lang, Selection };
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The IOM incidents once loaded: records, their time-sorted arrays and prefix sums. */
 export interface IncidentData {

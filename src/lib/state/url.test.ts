@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import {
   cleanText,
+  autoLang,
   decode,
   defaultUrlState,
   encode,
@@ -258,5 +259,14 @@ describe('fixtures: links already shared keep opening', () => {
     const again = decode(encode(merge(defaultUrlState(), d.state)));
     expect(merge(defaultUrlState(), again.state)).toEqual(merge(defaultUrlState(), d.state));
     expect(monthIso(TIME_DOMAIN[0])).toBe('2009-01');
+  });
+});
+
+describe('lang=auto', () => {
+  it('follows the first browser language the map has, else English', () => {
+    expect(autoLang(['de-DE', 'ar-MA', 'en'])).toBe('ar');
+    expect(autoLang(['fr-CA'])).toBe('fr');
+    expect(autoLang(['de-DE'])).toBe('en');
+    expect(autoLang([])).toBe('en');
   });
 });

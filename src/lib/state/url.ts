@@ -13,7 +13,7 @@
  * | layers    | comma list of overlays that are ON     | layers (absent from list = off)     |
  * | metric    | one of METRICS                         | metric                              |
  * | sel       | `kind:id`                              | selection                           |
- * | lang      | `en` / `it`                            | lang                                |
+ * | lang      | `en` / `it` / `fr` / `ar` / `auto`     | lang (auto = the browser's language)|
  * | theme     | `light` / `dark` / `projector` / `auto`| theme (auto = prefers-color-scheme) |
  * | embed     | flag                                   | mode 'embed'                        |
  * | static    | flag: no interaction (embed)           | embed.static                        |
@@ -36,6 +36,7 @@
 import { METRICS, type Metric } from '../data/schema';
 import { monthIndex, monthIso, type MonthIndex } from '../data/time';
 import type { Lang } from '../i18n/i18n.svelte';
+import type { MessageKey } from '../i18n/keys';
 import type { ThemeId } from '../map/theme';
 import {
   DEFAULT_LAYERS,
@@ -58,7 +59,16 @@ export const TEXT_KEYS = ['title', 'desc', 'note', 'byline'] as const satisfies 
 export type TextFields = Record<TextKey, string>;
 export const emptyText = (): TextFields => ({ title: '', desc: '', note: '', byline: '' });
 /** Locales the codec accepts (kept literal so this module stays free of the i18n runes module). */
-export const URL_LANGS = ['en', 'it'] as const satisfies readonly Lang[];
+export const URL_LANGS = ['en', 'it', 'fr', 'ar'] as const satisfies readonly Lang[];
+
+/** `lang=auto`: the first of the browser's languages the map has, else English. */
+export function autoLang(langs: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+  for (const l of langs) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isOneOf(URL_LANGS, base)) return base;
+  }
+  return 'en';
+}
 export const URL_THEMES = ['light', 'dark', 'projector', 'auto'] as const;
 export type UrlTheme = ThemeId | 'auto';
 
@@ -106,7 +116,7 @@ export interface UrlState {
 
 /** A problem found in the URL: a message key (share.json) and its parameters. */
 export interface UrlNotice {
-  key: string;
+  key: MessageKey;
   params: Record<string, string>;
 }
 
@@ -173,8 +183,8 @@ export const MAX_NOTICES = 3;
  * Group the problems: one notice per key (its bad values listed, a long list shortened), and when
  * more keys than MAX_NOTICES went wrong, one notice naming them all.
  */
-function groupNotices(problems: { key: string; value: string; reason: string }[]): UrlNotice[] {
-  const byKey = new Map<string, { reason: string; values: string[] }>();
+function groupNotices(problems: { key: string; value: string; reason: MessageKey }[]): UrlNotice[] {
+  const byKey = new Map<string, { reason: MessageKey; values: string[] }>();
   for (const p of problems) {
     const g = byKey.get(p.key);
     if (g) g.values.push(p.value);
@@ -219,8 +229,8 @@ function shortenTexts(raw: string): string {
 export function decode(input: string): Decoded {
   const state: Partial<UrlState> = {};
   const notices: UrlNotice[] = [];
-  const problems: { key: string; value: string; reason: string }[] = [];
-  const bad = (key: string, value: string, reason = 'share.url.invalid') =>
+  const problems: { key: string; value: string; reason: MessageKey }[] = [];
+  const bad = (key: string, value: string, reason: MessageKey = 'share.url.invalid') =>
     problems.push({ key, value, reason });
 
   let raw = String(input ?? '').replace(/^[?#]/, '');
@@ -305,6 +315,7 @@ export function decode(input: string): Decoded {
   const lang = get('lang');
   if (lang !== null) {
     if (isOneOf(URL_LANGS, lang)) state.lang = lang;
+    else if (lang === 'auto') state.lang = autoLang();
     else bad('lang', lang);
   }
 

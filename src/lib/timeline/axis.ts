@@ -3,6 +3,7 @@
  * a few round ticks, and the months the timeline draws (from where the metric's figures start).
  */
 import type { Metric } from '../data/schema';
+import type { MessageKey } from '../i18n/keys';
 import type { MonthIndex } from '../data/time';
 import type { Window } from '../filter/window';
 
@@ -17,7 +18,7 @@ export const METRIC_UNIT: Record<Metric, Unit> = {
 };
 
 /** Message keys of the units (literal, so the key check sees them). */
-export const UNIT_KEY: Record<Unit, string> = {
+export const UNIT_KEY: Record<Unit, MessageKey> = {
   people: 'timeline.unit.people',
   detections: 'timeline.unit.detections',
 };

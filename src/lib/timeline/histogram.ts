@@ -6,12 +6,13 @@
  * width, and (when monthly bars are drawn too) scaled as a monthly average so heights compare.
  */
 import type { Metric, Qualifier } from '../data/schema';
+import type { MessageKey } from '../i18n/keys';
 import { ROUTE_AREAS } from '../data/schema';
 import type { CountRow, CountryInfo } from '../data/types';
 import type { MonthIndex } from '../data/time';
 import type { Series } from '../filter/aggregate';
 import type { Window } from '../filter/window';
-import { nameOf } from '../i18n/names';
+import { nameOf, pairName } from '../i18n/names';
 
 export type AreaType = CountRow['area_type'];
 export type Resolution = 'monthly' | 'annual' | 'mixed' | 'none';
@@ -192,8 +193,7 @@ export function areaName(
     return c ? nameOf(c, lang) : area;
   }
   if (areaType === 'route' && area in ROUTE_AREAS) {
-    const names: Record<string, string> = ROUTE_AREAS[area as keyof typeof ROUTE_AREAS];
-    return names[lang] ?? names.en;
+    return pairName(ROUTE_AREAS[area as keyof typeof ROUTE_AREAS], lang);
   }
   return area;
 }
@@ -205,7 +205,7 @@ export function areaName(
 export function captionKeys(h: Pick<Histogram, 'areaType' | 'areas' | 'resolution' | 'metric'>): {
   scope: 'none' | 'single' | 'allRoutes' | 'areas';
   resolution: `timeline.res.${Resolution}`;
-  note: string | null;
+  note: MessageKey | null;
 } {
   const scope = !h.areas.length
     ? 'none'

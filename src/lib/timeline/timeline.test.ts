@@ -424,10 +424,17 @@ describe('areaName', () => {
     ['a country not in the catalog, as its code', 'country', 'XKX', 'it', 'XKX'],
     ["a publisher's route in Italian", 'route', 'central_med', 'it', 'Mediterraneo centrale'],
     [
-      "a publisher's route in a locale it lacks, in English",
+      "a publisher's route in French, from the name map",
       'route',
       'central_med',
       'fr',
+      'Méditerranée centrale',
+    ],
+    [
+      "a publisher's route in a locale it lacks, in English",
+      'route',
+      'central_med',
+      'de',
       'Central Mediterranean',
     ],
     ['an unknown route, as its id', 'route', 'nowhere', 'it', 'nowhere'],

@@ -1,5 +1,6 @@
 /** Credit lines from the sources table: one per distinct attribution, data providers first. */
 import type { Source } from '../data/schema';
+import { textIn } from '../i18n/names';
 
 export interface CreditLine {
   attribution: string;
@@ -19,7 +20,8 @@ export const DATA_PROVIDERS = [
   'spain-mir-annual',
 ];
 
-export function creditLines(sources: Omit<Source, '_row'>[]): CreditLine[] {
+/** Attribution and licence in `lang` (the per-locale text map), English when it has none. */
+export function creditLines(sources: Omit<Source, '_row'>[], lang = 'en'): CreditLine[] {
   const rank = (s: Omit<Source, '_row'>) => {
     const i = DATA_PROVIDERS.indexOf(s.id);
     return i < 0 ? DATA_PROVIDERS.length : i;
@@ -29,7 +31,7 @@ export function creditLines(sources: Omit<Source, '_row'>[]): CreditLine[] {
   for (const s of [...sources].sort((a, b) => rank(a) - rank(b))) {
     if (seen.has(s.attribution)) continue;
     seen.add(s.attribution);
-    out.push({ attribution: s.attribution, licence: s.licence, url: s.url });
+    out.push({ attribution: textIn(s.attribution, lang), licence: textIn(s.licence, lang), url: s.url });
   }
   return out;
 }

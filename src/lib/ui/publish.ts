@@ -6,7 +6,7 @@
 import type { AppState } from '../state/app.svelte';
 import type { OverlayModel } from '../overlays/model.svelte';
 import type { Derived } from '../state/derived.svelte';
-import { t } from '../i18n/i18n.svelte';
+import { tDynamic as t } from '../i18n/i18n.svelte';
 import { periodText } from '../overlays/format';
 import { publishedText, type Published } from '../export/headline';
 import { sourceLine, sourceNames } from '../export/sourceLine';

@@ -5,6 +5,7 @@
 import type { Metric } from '../data/schema';
 import type { WindowSum } from '../filter/aggregate';
 import { formatCount } from '../filter/format';
+import type { Translate } from '../overlays/types';
 
 export interface SummaryInput {
   period: string;
@@ -13,7 +14,7 @@ export interface SummaryInput {
   /** The visible overlays' summary phrases, in menu order. */
   phrases: readonly string[];
   lang: string;
-  t: (key: string, p?: Record<string, string | number>) => string;
+  t: Translate;
 }
 
 export function summaryText({ period, metric, headline, phrases, lang, t }: SummaryInput): string {

@@ -4,6 +4,7 @@
  */
 import { INCIDENT_COLUMNS, type IncidentsFile } from '../../data/types';
 import { monthFloat, sqrtSizes } from './points';
+import type { MessageKey } from '../../i18n/keys';
 
 export interface Incident {
   id: string;
@@ -126,10 +127,10 @@ const CAUSES: [RegExp, string][] = [
  * IOM's cause field can hold several categories separated by "," (without a space; the categories
  * themselves contain ", "). Returns a locale key per known category, or the raw text.
  */
-export function causeKeys(cause: string | null): { key?: string; text: string }[] {
+export function causeKeys(cause: string | null): { key?: MessageKey; text: string }[] {
   if (!cause) return [];
   return cause.split(/,(?! )/).map((text) => {
     const hit = CAUSES.find(([re]) => re.test(text.trim()));
-    return hit ? { key: `incident.cause.${hit[1]}`, text } : { text };
+    return hit ? { key: `incident.cause.${hit[1]}` as MessageKey, text } : { text };
   });
 }
