@@ -68,7 +68,7 @@ describe('parseStory', () => {
     for (const [value, expected] of cases) {
       const r = parseStory('x.md', story(chapter(GOOD_FM + `\nfocus: ${value}`)), refs);
       expect(r.story).toBeNull();
-      expect(r.errors).toEqual([{ file: 'x.md', row: 13, column: 'focus', value, expected }]);
+      expect(r.errors).toEqual([{ file: 'x.md', chapter: 1, row: 13, column: 'focus', value, expected }]);
     }
   });
 

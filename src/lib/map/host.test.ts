@@ -283,7 +283,8 @@ describe('the overlay host', () => {
     // Both GPU layers come back at their z-positions: the dead and missing, and the reader's points.
     expect(map.only('addLayer')).toEqual([
       ['addLayer', 'deaths-points', 'user-fills'],
-      ['addLayer', 'user-points-gpu', 'sea-labels'],
+      // …and the reader's points under the next layer up (the chapter focus, then the labels).
+      ['addLayer', 'user-points-gpu', 'focus-country'],
     ]);
     // Every feature with state comes back: 2 route segments, 2 landing circles, 1 agreement
     // marker, 1 programme marker (the fixture's).
