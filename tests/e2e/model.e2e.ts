@@ -137,10 +137,14 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
       name: 'mine.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        'name,lat,lon,date\nLampedusa,35.5,12.6,2023-03\nValletta,35.9,14.5,2023-06\n' +
-          'Sfax,34.74,10.76,2023-08\nPylos,36.9,21.7,2023-06\n',
+        // Dated to the year: drawn by the MapLibre circle layer (month- and day-dated points go to
+        // the GPU time-window layer, checked in userdata/import e2e).
+        'name,lat,lon,date\nLampedusa,35.5,12.6,2023\nValletta,35.9,14.5,2023\n' +
+          'Sfax,34.74,10.76,2023\nPylos,36.9,21.7,2023\n',
       ),
     });
+    // The import shows a preview first; nothing is drawn until the reader says so.
+    await page.getByTestId('user-add').click();
     await page.evaluate(() =>
       (window as any).__crossings.select({ kind: 'agreement', id: 'italy-albania-protocol-2023' }),
     );
@@ -394,7 +398,8 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
     await page.getByTestId('open-export').click();
     await page.getByTestId('export-dialog').waitFor();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
-    expect(dl.suggestedFilename()).toBe('crossings-2023-01_2023-12.svg');
+    // The default size preset is 'full' (1200 × 675): its name is in the file's.
+    expect(dl.suggestedFilename()).toBe('crossings-2023-01_2023-12-full.svg');
     const svg = readFileSync((await dl.path())!, 'utf8');
     const file = resolve('test-results/model-export.svg');
     writeFileSync(file, svg);
@@ -413,7 +418,20 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
         const map = document.getElementById('map')!;
         const t = /translate\(([-\d.]+),\s*([-\d.]+)\)/.exec(map.getAttribute('transform') ?? '');
         const [tx, ty] = t ? [Number(t[1]), Number(t[2])] : [0, 0];
-        const at = (p: { x: number; y: number }) => ({ x: tx + p.x, y: ty + p.y });
+        // The export fits the view to its size preset: project with the view the SVG says it is drawn
+        // at (Web Mercator, 512 px tiles, as MapLibre), not with the live map's.
+        const [clon, clat] = map.getAttribute('data-center')!.split(',').map(Number);
+        const ws = 512 * 2 ** Number(map.getAttribute('data-zoom'));
+        const clip = map.getAttribute('clip-path')!.match(/#([^)]+)/)![1];
+        const box = document.querySelector(`#${clip} rect`)!;
+        const [mw, mh] = [Number(box.getAttribute('width')), Number(box.getAttribute('height'))];
+        const mx = (lon: number) => ((lon + 180) / 360) * ws;
+        const my = (lat: number) =>
+          ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * ws;
+        const at = ([lon, lat]: number[]) => ({
+          x: tx + mw / 2 + mx(lon) - mx(clon),
+          y: ty + mh / 2 + my(lat) - my(clat),
+        });
         const seaRect = document.querySelector('#basemap #sea')!;
         const landGroup = document.getElementById('land')!;
         /** The basemap element under a point (what is left when overlays and labels are set aside). */
@@ -473,7 +491,7 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
           frame: texts('#frame text').join('\n'),
         };
       },
-      { sea: live.sea, land: live.land },
+      { sea: SEA, land: LAND },
     );
     const shot = await view.screenshot({ path: 'test-results/model-export-svg.png' });
 

@@ -166,6 +166,9 @@ export function buildSvg(x: SvgInput): string {
       'g',
       {
         id: 'map',
+        // The Web Mercator view the map is drawn at (512 px tiles), so the picture can be georeferenced.
+        'data-center': `${x.view.center[0].toFixed(5)},${x.view.center[1].toFixed(5)}`,
+        'data-zoom': x.view.zoom.toFixed(4),
         transform: `translate(${page.map.x},${page.map.y})`,
         'clip-path': `url(#${clipId})`,
         'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
