@@ -102,9 +102,24 @@ export async function buildOffline(out = join(root, 'dist-offline/crossings.html
 
   let html = readFileSync(join(tmp, 'index.html'), 'utf8');
   const assets = readdirSync(join(tmp, 'assets'));
-  const js = assets.filter((f) => f.endsWith('.js'));
+  // Web Workers stay files in any Vite build (the readers' import worker and what it loads on
+  // demand, the Excel reader): the main chunk names them by `new URL(\`…\`, import.meta.url)`. Here
+  // each one it names becomes a data: URL, so the worker runs from the single file too (a chunk the
+  // worker itself imports, such as the Excel reader, is not reachable offline: CSV, TSV and GeoJSON
+  // imports work there, .xlsx does not).
+  const all = assets.filter((f) => f.endsWith('.js'));
+  const js = all.filter((f) => !/^(worker|universal)-/.test(f));
   const css = assets.filter((f) => f.endsWith('.css'));
   if (js.length !== 1) throw new Error(`expected one JS chunk in the offline build, got ${js.join(', ')}`);
+  const inlineWorkers = (code: string) =>
+    all
+      .filter((f) => f.startsWith('worker-'))
+      .reduce((c, f) => {
+        const b64 = readFileSync(join(tmp, 'assets', f)).toString('base64');
+        return c
+          .split(`new URL(\`${f}\`,import.meta.url)`)
+          .join(`new URL("data:text/javascript;base64,${b64}")`);
+      }, code);
 
   const data: Record<string, unknown> = {};
   for (const f of walk(dataDir).sort())
@@ -131,7 +146,7 @@ export async function buildOffline(out = join(root, 'dist-offline/crossings.html
   if (!scriptTag.test(html)) throw new Error('the built index.html has no module script tag to inline');
   html = html.replace(styleTag, '');
   const styles = css.map((f) => `<style>${readFileSync(join(tmp, 'assets', f), 'utf8')}</style>`).join('\n');
-  const app = `<script type="module">${scriptJs(readFileSync(join(tmp, 'assets', js[0]), 'utf8'))}</script>`;
+  const app = `<script type="module">${scriptJs(inlineWorkers(readFileSync(join(tmp, 'assets', js[0]), 'utf8')))}</script>`;
   html = html.replace(scriptTag, () => '');
   html = html.replace('</head>', () => `${boot}\n${styles}\n</head>`);
   html = html.replace('</body>', () => `${app}\n</body>`);

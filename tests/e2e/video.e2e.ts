@@ -44,7 +44,7 @@ describe('export video (built site, real Chromium)', () => {
     const w = readWebm(bytes);
     expect(w.docType).toBe('webm');
     expect(w.codec).toMatch(/^V_VP[89]$/);
-    expect([w.width, w.height]).toEqual([640, 427]);
+    expect([w.width, w.height]).toEqual([640, 720]);
     expect(w.frames).toHaveLength(12 * 5);
     await p.waitForFunction(() =>
       document.querySelector('[data-testid=video-status]')?.textContent?.includes('Saved'),
@@ -52,7 +52,7 @@ describe('export video (built site, real Chromium)', () => {
     const counted = Number(await p.getByTestId('video-status').getAttribute('data-frames'));
     expect(counted).toBe(60);
     const status = await p.getByTestId('video-status').innerText();
-    expect(status).toContain('12 months, 60 frames, 640 × 427 px');
+    expect(status).toContain('12 months, 60 frames, 640 × 720 px');
     // Timestamps only go forward; the duration is frames × 100 ms give or take the timer's jitter,
     // whatever the time the map took to draw each month (paused while it draws).
     for (let i = 1; i < w.frames.length; i++) expect(w.frames[i]).toBeGreaterThanOrEqual(w.frames[i - 1]);
@@ -102,7 +102,7 @@ describe('export video (built site, real Chromium)', () => {
       const last = await grab(5.85);
       return { w: v.videoWidth, h: v.videoHeight, duration: v.duration, first, last };
     }, b64);
-    expect([r.w, r.h]).toEqual([640, 427]);
+    expect([r.w, r.h]).toEqual([640, 720]);
     // A map (land, sea, routes, text), not a blank or single-colour frame.
     expect(r.first.colours).toBeGreaterThan(40);
     expect(r.last.colours).toBeGreaterThan(40);
