@@ -493,7 +493,18 @@ describe('one overlay model (built site, real Chromium + WebGL)', () => {
       },
       { sea: SEA, land: LAND },
     );
-    const shot = await view.screenshot({ path: 'test-results/model-export-svg.png' });
+    // Chromium now and then answers "Unable to capture screenshot" while a large SVG document is
+    // still being rasterised: wait for a frame and try again (the assertions below are unchanged).
+    let shot: Buffer | undefined;
+    for (let i = 0; !shot; i++) {
+      try {
+        await view.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        shot = await view.screenshot({ path: 'test-results/model-export-svg.png' });
+      } catch (e) {
+        if (i >= 3) throw e;
+        await view.waitForTimeout(500);
+      }
+    }
 
     expect(doc.routes).toBeGreaterThan(10);
     expect(doc.landings).toBeGreaterThan(0);
