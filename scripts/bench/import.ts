@@ -18,7 +18,7 @@ export interface ImportFigures {
   bytes: number;
   /** File chosen → preview with "draw" ready. */
   toPreviewMs: number;
-  /** "Draw" pressed → first frame of the reader's GPU layer. */
+  /** "Draw" pressed → first frame of the reader's GPU layer that drew the points. */
   drawToFrameMs: number;
   longestTaskDuringImportMs: number;
   longTasksDuringImport: number;
@@ -86,7 +86,8 @@ export async function measureImport(
     const during = await tasks(t0, tReady);
     const tDraw = await now();
     await page.getByTestId('user-add').click();
-    await page.waitForFunction(() => !!(window as any).__crossingsUserGpu?.lastFrame, null, {
+    // The first frame that drew the points (a big set is uploaded over a few frames first).
+    await page.waitForFunction(() => !!(window as any).__crossingsUserGpu?.lastFrame?.drawn, null, {
       timeout: 60000,
     });
     const firstAt = await page.evaluate(() => (window as any).__crossingsUserGpu.lastFrame.at as number);

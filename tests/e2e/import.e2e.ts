@@ -93,6 +93,21 @@ describe('import through the UI (built site)', () => {
     expect(await gpu(p)).toBe(3);
     const drawn = await pixelAt(p, lampedusa);
     expect(differs(drawn, before)).toBe(true);
+    // The pointer on a GPU-drawn row shows what the row says (name, date, value, note).
+    const at = await p.evaluate((ll) => {
+      const map = (window as any).__crossingsMap;
+      const r = map.getCanvas().getBoundingClientRect();
+      const q = map.project(ll);
+      return { x: r.left + q.x, y: r.top + q.y };
+    }, lampedusa);
+    await p.mouse.move(at.x, at.y);
+    const tip = p.getByTestId('map-tooltip');
+    await tip.waitFor({ state: 'visible', timeout: 10000 });
+    const tipText = (await tip.textContent()) ?? '';
+    expect(tipText).toContain('Lampedusa');
+    expect(tipText).toContain('1,234');
+    expect(tipText).toContain('sbarchi');
+    await p.mouse.move(5, 5);
     // The table lists them, and a window without them draws none.
     await setWindow(p, [m(2019), m(2019, 12)]);
     expect(await gpu(p)).toBe(0);

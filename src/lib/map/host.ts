@@ -235,6 +235,10 @@ export class OverlayHost {
         const sel = s.o.custom.pick(s.custom, x, y, views(s.o.id), input);
         if (sel) h = { overlay: s.o.id, sel, props: { id: sel.id } };
       }
+      if (!h && s.custom && s.o.custom?.hover) {
+        const props = s.o.custom.hover(s.custom, x, y, views(s.o.id), input);
+        if (props) h = { overlay: s.o.id, sel: null, props };
+      }
       const mine = s.o.interactive;
       const f = !h && mine ? feats.find((f) => mine.layers.includes(f.layer.id)) : undefined;
       if (f && mine) {

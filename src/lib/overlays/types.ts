@@ -169,6 +169,11 @@ export interface CustomSpec<L extends CustomLayerInterface, V> {
   update(layer: L, view: V, input: OverlayInput): boolean;
   /** The selection under a screen point, or null. */
   pick?(layer: L, x: number, y: number, view: V, input: OverlayInput): Selection;
+  /**
+   * For points that cannot be selected (a reader's own rows): the properties of the point under a
+   * screen point, for the tooltip, or null.
+   */
+  hover?(layer: L, x: number, y: number, view: V, input: OverlayInput): Record<string, unknown> | null;
 }
 
 export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterface = CustomLayerInterface> {

@@ -15,7 +15,7 @@ import { DatedPointsLayer, type DatedPointsStyle } from '../map/gpu/DatedPointsL
 import type { Theme } from '../map/theme';
 import { formatPartialDate } from '../i18n/i18n.svelte';
 import { el, svgEscape } from '../export/svgMap';
-import { periodText } from './format';
+import { num, periodText } from './format';
 import type { Overlay } from './types';
 
 export const USER_GPU_LAYER = 'user-points-gpu';
@@ -178,6 +178,13 @@ export const user: Overlay<null, UserView, DatedPointsLayer> = {
       layer.setStyle(userStyle(theme));
       return layer.setWindow(window[0], window[1]);
     },
+    // The reader's rows are not selectable, but the pointer shows what the row says.
+    hover: (layer, x, y, v) => {
+      const i = layer.pick(x, y);
+      if (i === null || !v.layer) return null;
+      const p = pointAt(v.layer, i);
+      return { name: p.name, date: p.date, value: p.value, note: p.note, row: p.row };
+    },
   },
   mapData: (v) => {
     const time: FilterSpecification = [
@@ -203,10 +210,13 @@ export const user: Overlay<null, UserView, DatedPointsLayer> = {
   visible: ({ user: l }) => !!l && (l.points.n > 0 || l.features.length > 0),
   interactive: { layers: ['user-points', 'user-lines', 'user-fills'], select: () => null },
   tooltip: ({ props }, _v, { lang, t }) => ({
-    title: String(props.name ?? ''),
+    title: String(
+      props.name || (typeof props.row === 'number' ? t('import.rowLabel', { row: props.row }) : ''),
+    ),
     lines: [
       ...(typeof props.date === 'string' ? [formatPartialDate(props.date, lang)] : []),
-      ...(typeof props.value === 'number' ? [String(props.value)] : []),
+      ...(typeof props.value === 'number' ? [num(props.value, lang)] : []),
+      ...(typeof props.note === 'string' && props.note ? [props.note] : []),
     ],
     source: t('user.legend'),
   }),

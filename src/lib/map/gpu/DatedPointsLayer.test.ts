@@ -61,6 +61,7 @@ function fakeGl() {
     isBuffer: vi.fn(owns('buffer')),
     bindBuffer: vi.fn(),
     bufferData: vi.fn(),
+    bufferSubData: vi.fn(),
     deleteBuffer: vi.fn(),
     enableVertexAttribArray: vi.fn(),
     vertexAttribPointer: vi.fn(),
@@ -283,5 +284,74 @@ describe('DatedPointsLayer GL lifecycle', () => {
     expect(() => layer.render(f.gl, options)).not.toThrow();
     expect(f.fns.drawArrays).not.toHaveBeenCalled();
     expect(() => layer.onRemove(map, f.gl)).not.toThrow();
+  });
+
+  it('uploads a set bigger than the chunk over several frames and draws only once it is all on the GPU', () => {
+    const f = fakeGl();
+    const repaint = vi.fn();
+    const m = { ...map, triggerRepaint: repaint } as unknown as MLMap;
+    // Five points, two per frame: allocate, then 2 + 2 + 1.
+    const five = sortPoints(
+      [10, 20, 30, 40, 50],
+      [40, 41, 42, 43, 44],
+      [14, 10, 12, 11, 13],
+      [1, 2, 3, 4, 5],
+    );
+    const layer = new DatedPointsLayer('t', style, 2);
+    layer.setPoints(five);
+    layer.setWindow(10, 14);
+    layer.onAdd(m, f.gl);
+    repaint.mockClear();
+
+    layer.render(f.gl, options);
+    // Frame 1: three buffers of the full size (bytes), nothing drawn, another frame asked for.
+    expect(f.fns.bufferData.mock.calls.map((c) => c[1])).toEqual([5 * 2 * 4, 5 * 4, 5 * 4]);
+    expect(f.fns.bufferSubData).not.toHaveBeenCalled();
+    expect(f.fns.drawArrays).not.toHaveBeenCalled();
+    expect(layer.lastFrame?.drawn).toBe(false);
+    expect(layer.ready()).toBe(false);
+    expect(repaint).toHaveBeenCalledTimes(1);
+
+    layer.render(f.gl, options);
+    layer.render(f.gl, options);
+    expect(f.fns.drawArrays).not.toHaveBeenCalled();
+    layer.render(f.gl, options);
+    // Frames 2–4 filled the buffers in order: [byte offset, data] per buffer.
+    const [pos, t, size] = created(f.fns.createBuffer);
+    const sub = f.fns.bufferSubData.mock.calls;
+    const binds = f.fns.bindBuffer.mock.calls.map((c) => c[1]).filter((b) => b !== null);
+    expect(binds.slice(3)).toEqual([pos, t, size, pos, t, size, pos, t, size]);
+    expect(sub.map((c) => c[1])).toEqual([0, 0, 0, 16, 8, 8, 32, 16, 16]);
+    const joined = (k: number) =>
+      sub.filter((_, i) => i % 3 === k).flatMap((c) => [...(c[2] as Float32Array)]);
+    expect(joined(0)).toEqual([...five.x].flatMap((x, k) => [x, five.y[k]]));
+    expect(joined(1)).toEqual([...five.t]);
+    expect(joined(2)).toEqual([...five.size]);
+    // The last chunk's frame draws the whole window at once.
+    expect(f.fns.drawArrays).toHaveBeenCalledTimes(1);
+    expect(f.fns.drawArrays).toHaveBeenCalledWith(f.fns.POINTS, 0, 5);
+    expect(layer.lastFrame?.drawn).toBe(true);
+    expect(layer.ready()).toBe(true);
+    // No further upload.
+    layer.render(f.gl, options);
+    expect(f.fns.bufferSubData).toHaveBeenCalledTimes(9);
+  });
+
+  it('new points during a chunked upload start over with fresh buffers', () => {
+    const f = fakeGl();
+    const layer = new DatedPointsLayer('t', style, 2);
+    layer.setPoints(sortPoints([1, 2, 3], [40, 41, 42], [10, 11, 12]));
+    layer.setWindow(10, 12);
+    layer.onAdd(map, f.gl);
+    layer.render(f.gl, options);
+    layer.render(f.gl, options);
+    const first = created(f.fns.createBuffer);
+    layer.setPoints(points);
+    layer.render(f.gl, options);
+    expect(f.fns.deleteBuffer.mock.calls.map((c) => c[0])).toEqual(first);
+    layer.render(f.gl, options);
+    layer.render(f.gl, options);
+    expect(f.fns.drawArrays).toHaveBeenCalledTimes(1);
+    expect(f.fns.drawArrays).toHaveBeenCalledWith(f.fns.POINTS, 0, 3);
   });
 });

@@ -33,6 +33,8 @@ export interface FrameInfo {
   count: number;
   /** Main-thread time spent in this layer's render() (command submission, not GPU time). */
   renderMs: number;
+  /** False while a big set is still being uploaded (nothing drawn in that frame). */
+  drawn: boolean;
 }
 
 const premultiply = ([r, g, b, a]: [number, number, number, number]) => [r * a, g * a, b * a, a];
@@ -83,14 +85,27 @@ export class DatedPointsLayer implements CustomLayerInterface {
   private vao: WebGLVertexArrayObject | null = null;
   private buffers: WebGLBuffer[] = [];
   private uploaded: SortedPoints | null = null;
+  /** Points of `uploaded` already in the buffers (a big set is uploaded over several frames). */
+  private uploadedCount = 0;
   private loc: Record<string, WebGLUniformLocation | null> = {};
   private attr: Record<string, number> = {};
   private matrix = new Float32Array(16);
 
+  /**
+   * @param uploadChunk the most points uploaded in one frame. A big set (a reader's 1,000,000 rows)
+   *   is uploaded over several frames so that no frame's main-thread task grows with the file; the
+   *   layer draws nothing until the whole set is on the GPU (never a partial set shown as if whole).
+   */
   constructor(
     readonly id: string,
     private style: DatedPointsStyle,
+    private readonly uploadChunk = UPLOAD_CHUNK,
   ) {}
+
+  /** Whether the current points are all on the GPU (false while a big set is still uploading). */
+  ready(): boolean {
+    return !this.points || (this.uploaded === this.points && this.uploadedCount === this.points.n);
+  }
 
   /** Replace the points (already sorted by time). Uploaded at the next frame. */
   setPoints(points: SortedPoints | null) {
@@ -159,6 +174,7 @@ export class DatedPointsLayer implements CustomLayerInterface {
     this.vao = null;
     this.buffers = [];
     this.uploaded = null;
+    this.uploadedCount = 0;
     this.loc = {};
     this.attr = {};
   }
@@ -173,33 +189,49 @@ export class DatedPointsLayer implements CustomLayerInterface {
     this.resetGl();
   }
 
-  /** Upload the sorted arrays into GPU buffers held by one VAO (once per setPoints). */
-  private upload(gl: GL, p: SortedPoints) {
+  /**
+   * Create the VAO and the three buffers for `p`. A set of at most `uploadChunk` points is uploaded
+   * whole here; a bigger one gets buffers of its full size, filled by `uploadMore` frame by frame.
+   */
+  private startUpload(gl: GL, p: SortedPoints) {
     for (const b of this.buffers) gl.deleteBuffer(b);
     this.buffers = [];
     if (this.vao) gl.deleteVertexArray(this.vao);
     this.vao = gl.createVertexArray();
     if (!this.vao) throw new Error('dated points: could not create a vertex array');
     gl.bindVertexArray(this.vao);
-    const pos = new Float32Array(p.n * 2);
-    for (let k = 0; k < p.n; k++) {
-      pos[2 * k] = p.x[k];
-      pos[2 * k + 1] = p.y[k];
-    }
-    const put = (data: Float32Array, name: string, size: number) => {
+    const whole = p.n <= this.uploadChunk;
+    const put = (name: string, size: number, data: Float32Array | null) => {
       const b = gl.createBuffer();
       if (!b) throw new Error('dated points: could not create a buffer');
       this.buffers.push(b);
       gl.bindBuffer(gl.ARRAY_BUFFER, b);
-      gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+      if (data) gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+      else gl.bufferData(gl.ARRAY_BUFFER, p.n * size * 4, gl.STATIC_DRAW);
       gl.enableVertexAttribArray(this.attr[name]);
       gl.vertexAttribPointer(this.attr[name], size, gl.FLOAT, false, 0, 0);
     };
-    put(pos, 'a_pos', 2);
-    put(p.t, 'a_t', 1);
-    put(p.size, 'a_size', 1);
+    put('a_pos', 2, whole ? interleave(p, 0, p.n) : null);
+    put('a_t', 1, whole ? p.t : null);
+    put('a_size', 1, whole ? p.size : null);
     gl.bindVertexArray(null);
     this.uploaded = p;
+    this.uploadedCount = whole ? p.n : 0;
+  }
+
+  /** Upload the next `uploadChunk` points of a big set into its buffers. */
+  private uploadMore(gl: GL, p: SortedPoints) {
+    const from = this.uploadedCount;
+    const to = Math.min(p.n, from + this.uploadChunk);
+    const [pos, t, size] = this.buffers;
+    gl.bindBuffer(gl.ARRAY_BUFFER, pos);
+    gl.bufferSubData(gl.ARRAY_BUFFER, from * 8, interleave(p, from, to));
+    gl.bindBuffer(gl.ARRAY_BUFFER, t);
+    gl.bufferSubData(gl.ARRAY_BUFFER, from * 4, p.t.subarray(from, to));
+    gl.bindBuffer(gl.ARRAY_BUFFER, size);
+    gl.bufferSubData(gl.ARRAY_BUFFER, from * 4, p.size.subarray(from, to));
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    this.uploadedCount = to;
   }
 
   render(gl: GL, options: CustomRenderMethodInput) {
@@ -207,18 +239,31 @@ export class DatedPointsLayer implements CustomLayerInterface {
     const prev = this.lastFrame?.window;
     this.frames++;
     if (!prev || prev[0] !== this.win[0] || prev[1] !== this.win[1]) this.windowChanges++;
-    const frame: FrameInfo = { window: [this.win[0], this.win[1]], at, count: this.range.count, renderMs: 0 };
+    const frame: FrameInfo = {
+      window: [this.win[0], this.win[1]],
+      at,
+      count: this.range.count,
+      renderMs: 0,
+      drawn: false,
+    };
     this.lastFrame = frame;
-    this.draw(gl, options);
+    frame.drawn = this.draw(gl, options);
     frame.renderMs = performance.now() - at;
   }
 
-  private draw(gl: GL, options: CustomRenderMethodInput) {
+  /** Draws the window's points; returns false when nothing could be drawn yet (no program, uploading). */
+  private draw(gl: GL, options: CustomRenderMethodInput): boolean {
     const p = this.points;
     const { first, count } = this.range;
-    if (!p || !this.program || !this.map) return;
-    if (this.uploaded !== p) this.upload(gl, p);
-    if (count === 0) return;
+    if (!p || !this.program || !this.map) return false;
+    if (this.uploaded !== p) this.startUpload(gl, p);
+    else if (this.uploadedCount < p.n) this.uploadMore(gl, p);
+    if (this.uploadedCount < p.n) {
+      // Still uploading: ask for the next frame, draw nothing yet.
+      this.map.triggerRepaint();
+      return false;
+    }
+    if (count === 0) return true;
 
     gl.useProgram(this.program);
     this.matrix.set(options.defaultProjectionData.mainMatrix);
@@ -235,6 +280,7 @@ export class DatedPointsLayer implements CustomLayerInterface {
     gl.bindVertexArray(this.vao);
     gl.drawArrays(gl.POINTS, first, count);
     gl.bindVertexArray(null);
+    return true;
   }
 
   /**
@@ -264,6 +310,19 @@ export class DatedPointsLayer implements CustomLayerInterface {
     }
     return best === null ? null : p.order[best];
   }
+}
+
+/** Points uploaded per frame: 250,000 points are 4 MB, a few ms of copying on SwiftShader. */
+export const UPLOAD_CHUNK = 250_000;
+
+/** x and y of points [from, to) interleaved, as the a_pos attribute reads them. */
+function interleave(p: SortedPoints, from: number, to: number): Float32Array {
+  const pos = new Float32Array((to - from) * 2);
+  for (let k = from; k < to; k++) {
+    pos[2 * (k - from)] = p.x[k];
+    pos[2 * (k - from) + 1] = p.y[k];
+  }
+  return pos;
 }
 
 /** Points grow slowly with zoom so that they stay legible when zoomed in. */
