@@ -312,8 +312,8 @@ export class DatedPointsLayer implements CustomLayerInterface {
   }
 }
 
-/** Points uploaded per frame: 250,000 points are 4 MB, a few ms of copying on SwiftShader. */
-export const UPLOAD_CHUNK = 250_000;
+/** Points uploaded per frame: 100,000 points are 1.6 MB, a few ms of copying on SwiftShader. */
+export const UPLOAD_CHUNK = 100_000;
 
 /** x and y of points [from, to) interleaved, as the a_pos attribute reads them. */
 function interleave(p: SortedPoints, from: number, to: number): Float32Array {
