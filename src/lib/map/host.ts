@@ -232,12 +232,8 @@ export class OverlayHost {
       if (!s.visible) continue;
       let h: Hit | null = null;
       if (s.custom && s.o.custom?.pick) {
-        const sel = s.o.custom.pick(s.custom, x, y, views(s.o.id), input);
-        if (sel) h = { overlay: s.o.id, sel, props: { id: sel.id } };
-      }
-      if (!h && s.custom && s.o.custom?.hover) {
-        const props = s.o.custom.hover(s.custom, x, y, views(s.o.id), input);
-        if (props) h = { overlay: s.o.id, sel: null, props };
+        const got = s.o.custom.pick(s.custom, x, y, views(s.o.id), input);
+        if (got) h = { overlay: s.o.id, ...got };
       }
       const mine = s.o.interactive;
       const f = !h && mine ? feats.find((f) => mine.layers.includes(f.layer.id)) : undefined;

@@ -75,7 +75,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
     pick: (layer, x, y, v) => {
       const i = layer.pick(x, y);
       const rec = i === null ? undefined : v.list?.[i];
-      return rec ? { kind: 'incident', id: rec.id } : null;
+      return rec ? { sel: { kind: 'incident', id: rec.id }, props: { id: rec.id } } : null;
     },
   },
   mapData: () => ({}),

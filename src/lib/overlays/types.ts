@@ -167,13 +167,17 @@ export interface CustomSpec<L extends CustomLayerInterface, V> {
   create(input: OverlayInput): L;
   /** Push the view into the layer; true when the map must redraw now. */
   update(layer: L, view: V, input: OverlayInput): boolean;
-  /** The selection under a screen point, or null. */
-  pick?(layer: L, x: number, y: number, view: V, input: OverlayInput): Selection;
   /**
-   * For points that cannot be selected (a reader's own rows): the properties of the point under a
-   * screen point, for the tooltip, or null.
+   * What is under a screen point, or null: the selection a click means (null for points that cannot
+   * be selected, such as a reader's own rows) and the properties the tooltip reads.
    */
-  hover?(layer: L, x: number, y: number, view: V, input: OverlayInput): Record<string, unknown> | null;
+  pick?(
+    layer: L,
+    x: number,
+    y: number,
+    view: V,
+    input: OverlayInput,
+  ): { sel: Selection; props: Record<string, unknown> } | null;
 }
 
 export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterface = CustomLayerInterface> {
@@ -197,7 +201,7 @@ export interface Overlay<P = unknown, V = unknown, L extends CustomLayerInterfac
     /** Small marks win the pointer over larger ones drawn above them (default 0). */
     priority?: number;
   };
-  /** The hover tooltip for a feature under the pointer (its properties, or a custom pick's selection). */
+  /** The hover tooltip for a feature under the pointer (its properties: MapLibre's, or a custom pick's). */
   tooltip?(
     hit: { props: Record<string, unknown>; sel: Selection },
     view: V,

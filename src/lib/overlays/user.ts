@@ -179,11 +179,11 @@ export const user: Overlay<null, UserView, DatedPointsLayer> = {
       return layer.setWindow(window[0], window[1]);
     },
     // The reader's rows are not selectable, but the pointer shows what the row says.
-    hover: (layer, x, y, v) => {
+    pick: (layer, x, y, v) => {
       const i = layer.pick(x, y);
       if (i === null || !v.layer) return null;
       const p = pointAt(v.layer, i);
-      return { name: p.name, date: p.date, value: p.value, note: p.note, row: p.row };
+      return { sel: null, props: { name: p.name, date: p.date, value: p.value, note: p.note, row: p.row } };
     },
   },
   mapData: (v) => {
