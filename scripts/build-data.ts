@@ -16,6 +16,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { formatWarning, parseStories } from '../src/lib/data/stories';
 import { storyRefs, type RefCatalog } from '../src/lib/data/storyRefs';
+import { missingNames } from './data/names-report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,7 +37,7 @@ export function validateStories(dataRoot: string, catalog: RefCatalog) {
 }
 
 export async function main(dataRoot = root, outDir = join(root, 'public/data')): Promise<number> {
-  const { catalog, incidents, errors, warnings, report } = loadAll(dataRoot);
+  const { catalog, incidents, errors, warnings, notices, report } = loadAll(dataRoot);
   const stories = validateStories(dataRoot, catalog);
   errors.push(...stories.errors);
   report.push(...stories.report);
@@ -58,6 +59,22 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
     );
     for (const line of partial) console.log('  ' + line);
   }
+  if (notices.length) {
+    console.log(
+      `\n${notices.length} old per-language name column(s) (read; names now live in one map per language):`,
+    );
+    for (const n of notices) console.log('  ' + formatError(n));
+  }
+  const langs = readdirSync(join(root, 'src/lib/i18n/locales'))
+    .filter((l) => l !== 'en')
+    .sort();
+  const unnamed = missingNames(catalog, langs);
+  console.log(
+    unnamed.length
+      ? `\n${unnamed.length} name(s) missing in a language (the map shows the English name, marked as English):`
+      : `\nNames: every country, place, route and route area has a name in ${langs.join(', ')}.`,
+  );
+  for (const line of unnamed) console.log('  ' + line);
   if (stories.warnings.length) {
     console.log(`\n${stories.warnings.length} story warning(s) (the stories are still written):`);
     for (const w of stories.warnings) console.log('  ' + formatWarning(w));

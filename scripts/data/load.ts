@@ -49,12 +49,15 @@ export interface Loaded {
   errors: DataError[];
   /** Upstream anomalies in raw files, handled by a stated rule (reported, not fatal). */
   warnings: DataError[];
+  /** Old per-language name columns/keys, read or set aside (legacyNames.ts; not fatal). */
+  notices: DataError[];
   report: FileReport[];
 }
 
 export function loadAll(root: string): Loaded {
   const errors: DataError[] = [];
   const warnings: DataError[] = [];
+  const notices: DataError[] = [];
   const report: FileReport[] = [];
   const read = (file: string): string | null => {
     const p = join(root, file);
@@ -71,6 +74,7 @@ export function loadAll(root: string): Loaded {
     if (text === null) return [];
     const r = validateCsv(file, text, spec);
     errors.push(...r.errors);
+    notices.push(...(r.notices ?? []));
     report.push({ file, rows: r.records.length + r.rejected, rejected: r.rejected });
     return r.records;
   };
@@ -101,7 +105,7 @@ export function loadAll(root: string): Loaded {
   const { families, segments } =
     routesJson === undefined
       ? { families: [], segments: [] }
-      : validateRoutes(FILES.routes, routesJson, errors);
+      : validateRoutes(FILES.routes, routesJson, errors, notices);
   report.push({
     file: FILES.routes,
     rows: families.length + segments.length,
@@ -169,5 +173,5 @@ export function loadAll(root: string): Loaded {
   }
   const catalog: Catalog = { sources, places, families, segments, counts, programmes, agreements };
   errors.push(...crossCheck(catalog));
-  return { catalog, incidents, errors, warnings, report };
+  return { catalog, incidents, errors, warnings, notices, report };
 }

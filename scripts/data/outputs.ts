@@ -1,28 +1,30 @@
 /** Shape the validated catalog into the files the app fetches from public/data/. */
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import { capitals, type Catalog } from '../../src/lib/data/crosscheck';
 import type { Incident } from './iom';
 import { buildRoutes } from './routes-geo';
-import { INCIDENT_COLUMNS } from '../../src/lib/data/types';
+import { INCIDENT_COLUMNS, type CountryInfo } from '../../src/lib/data/types';
 
 countries.registerLocale(en);
-countries.registerLocale(it);
 
 const strip = <T extends object>(r: T) =>
   Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
 
-export function countryNames(codes: Iterable<string>, caps: Map<string, { id: string }>) {
-  const out: Record<string, { name_en: string; name_it: string; capital: string | null }> = {};
-  for (const c of codes) {
-    const special = c === 'EU' ? { name_en: 'European Union', name_it: 'Unione europea' } : null;
+/**
+ * Each country's English name (i18n-iso-countries) and capital. Its name in other languages is in
+ * the per-locale name map (src/lib/i18n/names/<lang>.json), keyed by this English name.
+ */
+export function countryNames(
+  codes: Iterable<string>,
+  caps: Map<string, { id: string }>,
+): Record<string, CountryInfo> {
+  const out: Record<string, CountryInfo> = {};
+  for (const c of codes)
     out[c] = {
-      name_en: special?.name_en ?? countries.getName(c, 'en') ?? c,
-      name_it: special?.name_it ?? countries.getName(c, 'it') ?? c,
+      name: c === 'EU' ? 'European Union' : (countries.getName(c, 'en') ?? c),
       capital: caps.get(c)?.id ?? null,
     };
-  }
   return out;
 }
 

@@ -2,13 +2,15 @@
  * Before/after on an agreement's details (built site, real Chromium): the Italy–Libya memorandum's
  * chart shows, for a 12-month window around its signing, the monthly figures and sums computed here
  * independently from the built data files; the caption states the change without a causal verb; N
- * and the event can be changed; it passes axe.
+ * and the event can be changed; it passes axe. From a story chapter about an agreement (present
+ * mode's chapter card, and a chapter of the reader's own story) a "Before and after" button,
+ * reached with the keyboard, opens the same chart on the chapter's event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { launch, openApp, saveShotPath, type Opened } from './browser';
+import { launch, openApp, saveShotPath, waitForMapIdle, type Opened } from './browser';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
@@ -158,4 +160,122 @@ describe('before/after an agreement (built site, real Chromium)', () => {
     });
     expect(r).toEqual([]);
   });
+});
+
+/** The 12 months before and after the Italy–Libya memorandum (signed 2 February 2017), from the data files. */
+const libyaSums = () => ({
+  before: months('2016-02', 12).reduce((a, m) => a + value('sea_arrivals', 'country', 'ITA', m)!.value, 0),
+  after: months('2017-03', 12).reduce((a, m) => a + value('sea_arrivals', 'country', 'ITA', m)!.value, 0),
+});
+
+describe('before/after from a story chapter (built site, real Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  }, 90000);
+  afterAll(async () => browser?.close());
+
+  it('present mode: the Italy–Libya chapter offers it by keyboard; the dialog keeps its keys; Esc returns', async () => {
+    // Chapter 3 of the central Mediterranean story is about the memorandum (focus agreement:…).
+    const o = await openApp(browser, '?v=1&present=central-med-2014-2025&chapter=3', {
+      width: 1280,
+      height: 800,
+    });
+    const p = o.page;
+    const button = p.locator('[data-testid=present-card] [data-testid=ba-open]');
+    await button.waitFor({ timeout: 30000 });
+    expect(await button.getAttribute('data-agreement')).toBe('italy-libya-mou-2017');
+    expect(await button.innerText()).toBe('Before and after');
+    const counter = await p.getByTestId('present-counter').innerText();
+    // Reached with Tab from the page, like any control on the card.
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await p.keyboard.press('Tab');
+      reached = await p.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'ba-open');
+    }
+    expect(reached).toBe(true);
+    await p.keyboard.press('Enter');
+    const dialog = p.getByTestId('ba-dialog');
+    const chart = dialog.locator('[data-series="sea_arrivals|country|ITA"] [data-testid=ba-chart]');
+    await chart.waitFor({ timeout: 30000 });
+    expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect(await p.evaluate(() => !!document.activeElement?.closest('[data-testid=ba-dialog]'))).toBe(true);
+    // The chapter's event: the signing, inside the chapter's window 2017-01 … 2018-12.
+    const event = dialog.getByTestId('ba-event');
+    expect(await event.locator('option:checked').innerText()).toMatch(/^signed — February 2, 2017$/);
+    const sums = libyaSums();
+    expect(Number(await chart.getAttribute('data-before-sum'))).toBe(sums.before);
+    expect(Number(await chart.getAttribute('data-after-sum'))).toBe(sums.after);
+    for (const c of await dialog.locator('[data-testid=ba-caption]').allInnerTexts())
+      expect(c).not.toMatch(CAUSAL);
+    expect(await dialog.getByTestId('ba-caption-basis').first().innerText()).toMatch(/editors' assignment/);
+    await p.screenshot({ path: saveShotPath('before-after-from-chapter') });
+    // A presenter's keys inside the dialog do not turn the chapter.
+    await p.keyboard.press('PageDown');
+    await p.keyboard.press('ArrowRight');
+    expect(await p.getByTestId('present-counter').innerText()).toBe(counter);
+    await p.keyboard.press('Escape');
+    await p.waitForFunction(
+      () => !(document.querySelector('[data-testid=ba-dialog]') as HTMLDialogElement)?.open,
+    );
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ba-open');
+    // In the other languages too.
+    for (const [lang, text] of [
+      ['it', 'Prima e dopo'],
+      ['fr', 'Avant et après'],
+      ['ar', 'قبل وبعد'],
+    ] as const) {
+      await p.evaluate((l) => ((window as any).__crossings.lang = l), lang);
+      await p.waitForFunction(
+        (t) => document.querySelector('[data-testid=present-card] [data-testid=ba-open]')?.textContent === t,
+        text,
+      );
+    }
+    // A chapter about a route has none.
+    await p.evaluate(() => ((window as any).__crossings.lang = 'en'));
+    await p.keyboard.press('PageDown');
+    await p.waitForFunction(
+      (c) => document.querySelector('[data-testid=present-counter]')?.textContent !== c,
+      counter,
+    );
+    expect(await p.locator('[data-testid=present-card] [data-testid=ba-open]').count()).toBe(0);
+    await o.page.context().close();
+  }, 120000);
+
+  it("the story panel: a chapter of the reader's own story about the memorandum opens the same chart", async () => {
+    const o = await openApp(browser, '?v=1&from=2017-01&to=2017-12&sel=agreement:italy-libya-mou-2017', {
+      width: 1280,
+      height: 900,
+    });
+    const p = o.page;
+    await p.evaluate(() => localStorage.clear());
+    const d = p.getByTestId('story-author');
+    await d.locator('summary').click();
+    await p.getByTestId('author-panel').waitFor();
+    await waitForMapIdle(p);
+    await p.getByTestId('author-add').click();
+    const chapter = p.getByTestId('author-chapter').last();
+    const button = chapter.getByTestId('ba-open');
+    await button.waitFor();
+    await button.focus();
+    await p.keyboard.press('Enter');
+    const chart = p.locator(
+      '[data-testid=ba-dialog] [data-series="sea_arrivals|country|ITA"] [data-testid=ba-chart]',
+    );
+    await chart.waitFor({ timeout: 30000 });
+    const sums = libyaSums();
+    expect(Number(await chart.getAttribute('data-before-sum'))).toBe(sums.before);
+    expect(Number(await chart.getAttribute('data-after-sum'))).toBe(sums.after);
+    await p.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const r = await p.evaluate(async () => {
+      const res = await (window as any).axe.run('[data-testid=ba-dialog]', { resultTypes: ['violations'] });
+      return res.violations.map(
+        (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`,
+      );
+    });
+    expect(r).toEqual([]);
+    await p.keyboard.press('Escape');
+    await o.page.context().close();
+  }, 120000);
 });

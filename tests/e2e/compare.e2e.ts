@@ -1,7 +1,9 @@
 /**
  * Compare routes (built site, real Chromium): the downloaded CSV holds exactly the points the
  * charts draw (same series, months and values, "no data" where no point is drawn), the values are
- * the data files' figures, the charts follow the timeline window, and the panel passes axe.
+ * the data files' figures, the charts follow the timeline window, and the panel passes axe. The
+ * picks are in the link (`cmp=`): restored from it, bad or unknown picks dropped with one notice
+ * each kind, the rest kept; ticking a box writes the link, and the written link opens the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -131,4 +133,56 @@ describe('compare routes (built site, real Chromium)', () => {
     });
     expect(r).toEqual([]);
   });
+
+  it('picks from the link: restored in order, bad ones dropped with grouped notices, written back as picked', async () => {
+    const link =
+      '?v=1&from=2016-01&to=2017-12&cmp=family:central-med,planet:mars,country:ITA,country:XXX,country:,country:constructor';
+    const o2 = await openApp(browser, link, { width: 1280, height: 900 });
+    const p = o2.page;
+    // The Compare panel opens with the link's picks.
+    await p.waitForSelector('[data-testid=compare-chart]', { timeout: 30000 });
+    expect(await p.getByTestId('tab-compare').getAttribute('aria-selected')).toBe('true');
+    const checked = () =>
+      p
+        .locator('[data-testid=compare] input[data-subject]:checked')
+        .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-subject')));
+    expect((await checked()).sort()).toEqual(['country:ITA', 'family:central-med']);
+    // One notice for the malformed picks, one for those not in the data; nothing else.
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=notices]')?.textContent?.includes('XXX'),
+    );
+    const notices = await p.getByTestId('notices').innerText();
+    expect(notices).toContain('“planet:mars, country:”');
+    expect(notices).toContain('“country:XXX, country:constructor”');
+    expect(notices.match(/compare/gi)?.length).toBe(2);
+    // The link now says what is charted, with the bad picks gone and the rest kept.
+    await p.waitForFunction(
+      () => new URLSearchParams(location.search).get('cmp') === 'family:central-med,country:ITA',
+    );
+    const keys = [...new Set((await drawn(p)).map((x) => x.key))].sort();
+    // Sea arrivals are counted per country: the route family has none and is named as such, not drawn.
+    expect(keys).toEqual(['sea_arrivals|country|ITA']);
+    expect(await p.getByTestId('compare-without').innerText()).toContain('Central Mediterranean');
+    // Ticking a box writes the link; the link opens the same picks and the same charted points.
+    await p.locator('[data-subject="country:GRC"]').check();
+    await p.waitForFunction(
+      () => new URLSearchParams(location.search).get('cmp') === 'family:central-med,country:ITA,country:GRC',
+    );
+    const points = await drawn(p);
+    const written = await p.evaluate(() => location.search);
+    const o3 = await openApp(browser, written, { width: 1280, height: 900 });
+    await o3.page.waitForSelector('[data-testid=compare-chart]', { timeout: 30000 });
+    expect((await drawn(o3.page)).sort((a, b) => (a.key + a.month).localeCompare(b.key + b.month))).toEqual(
+      points.sort((a, b) => (a.key + a.month).localeCompare(b.key + b.month)),
+    );
+    expect(await o3.page.evaluate(() => location.search)).toBe(written);
+    // Leaving the panel takes the picks out of the link; Back brings the panel and the picks back.
+    await o3.page.getByTestId('tab-details').click();
+    await o3.page.waitForFunction(() => !new URLSearchParams(location.search).has('cmp'));
+    await o3.page.goBack();
+    await o3.page.waitForSelector('[data-testid=compare-chart]');
+    expect(await o3.page.evaluate(() => location.search)).toBe(written);
+    await o2.page.context().close();
+    await o3.page.context().close();
+  }, 120000);
 });

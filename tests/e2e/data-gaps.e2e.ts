@@ -32,12 +32,8 @@ describe('data gaps and incomplete periods (built site, real Chromium + WebGL)',
     await browser?.close();
   });
 
-  it('2021: Greece and Spain have no sea-arrivals figure — the legend and table say so, the map draws no circle', async () => {
-    const { page } = await openApp(browser, '?v=1&from=2021-01&to=2021-12&layers=routes,landings');
-    await repaintIdle(page);
-    const legend = (await page.getByTestId('landing-legend').textContent()) ?? '';
-    expect(legend).toMatch(/No data for .*Greece.*Spain|No data for .*Spain.*Greece/);
-    const drawn = await page.evaluate(() =>
+  const drawnLandings = (page: Page) =>
+    page.evaluate(() =>
       [
         ...new Set(
           (window as any).__crossingsMap
@@ -45,12 +41,59 @@ describe('data gaps and incomplete periods (built site, real Chromium + WebGL)',
             .map((f: any) => f.properties.key as string),
         ),
       ].sort(),
-    );
+    ) as Promise<string[]>;
+
+  it('2022: Greece and Spain have no sea-arrivals figure — the legend and table say so, the map draws no circle', async () => {
+    const { page } = await openApp(browser, '?v=1&from=2022-01&to=2022-12&layers=routes,landings');
+    await repaintIdle(page);
+    const legend = (await page.getByTestId('landing-legend').textContent()) ?? '';
+    expect(legend).toMatch(/No data for .*Greece.*Spain|No data for .*Spain.*Greece/);
+    const drawn = await drawnLandings(page);
     expect(drawn).toContain('sea_arrivals|country|ITA');
-    expect((drawn as string[]).some((k) => k.endsWith('|GRC') || k.endsWith('|ESP'))).toBe(false);
+    expect(drawn.some((k) => k.endsWith('|GRC') || k.endsWith('|ESP'))).toBe(false);
     await page.getByTestId('tab-table').click();
     const notes = (await page.getByTestId('table-notes-landings').textContent()) ?? '';
     expect(notes).toContain('Greece');
+    await page.context().close();
+  });
+
+  it('2021: Greece has its UNHCR figure (4,331), drawn as a circle; Spain still has none', async () => {
+    const { page } = await openApp(browser, '?v=1&from=2021-01&to=2021-12&layers=routes,landings');
+    await repaintIdle(page);
+    const drawn = await drawnLandings(page);
+    expect(drawn).toContain('sea_arrivals|country|GRC');
+    const legend = (await page.getByTestId('landing-legend').textContent()) ?? '';
+    expect(legend).toMatch(/No data for .*Spain/);
+    expect(legend).not.toMatch(/No data for [^.]*Greece/);
+    const rows = await tableRows(page, 'landings', ['value']);
+    expect(rows.find((r) => r.key === 'sea_arrivals|country|GRC')?.value).toBe('4,331');
+    await page.context().close();
+  });
+
+  it('Oct–Dec 2025 (after the Frontex file ends): the routes legend says "No Frontex figures", per route', async () => {
+    const { page } = await openApp(browser, '?v=1&from=2025-10&to=2025-12&layers=routes');
+    await repaintIdle(page);
+    const note = (await page.getByTestId('routes-nodata').textContent()) ?? '';
+    expect(note).toMatch(/^No Frontex figures for Oct 2025 – Dec 2025: /);
+    expect(note).toContain('Central Mediterranean');
+    expect(note).toContain('Eastern Mediterranean');
+    await page.getByTestId('tab-table').click();
+    const tableNote = (await page.getByTestId('table-notes-routes').textContent()) ?? '';
+    expect(tableNote).toContain('No Frontex figures for Oct 2025 – Dec 2025');
+    await page.context().close();
+    // Inside the file's months there is no such note.
+    const { page: p2 } = await openApp(browser, '?v=1&from=2025-01&to=2025-09&layers=routes');
+    await repaintIdle(p2);
+    expect(await p2.getByTestId('routes-nodata').count()).toBe(0);
+    await p2.context().close();
+  });
+
+  it('2012 (before the IOM file begins): the dead-and-missing legend says "No IOM figures", per route', async () => {
+    const { page } = await openApp(browser, '?v=1&from=2012-01&to=2012-12&layers=routes,deaths');
+    await repaintIdle(page);
+    const note = (await page.getByTestId('deaths-nodata').textContent()) ?? '';
+    expect(note).toMatch(/^No IOM figures for Jan 2012 – Dec 2012: /);
+    expect(note).toContain('Central Mediterranean');
     await page.context().close();
   });
 

@@ -54,7 +54,7 @@ const measure = (page: Page, layers: string[]) =>
       const r = e.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    const target = model.view('focus');
+    const target = model.view('focus')?.target;
     const p = target ? map.project(target.point) : null;
     const zoom = map.getZoom();
     // A layer's text-size at this zoom: a number, a `match` (its smallest output) or a linear zoom

@@ -262,7 +262,11 @@ describe('publication outputs (built site, real Chromium)', () => {
     });
 
     async function save(testid: string) {
-      const [dl] = await Promise.all([o.page.waitForEvent('download'), o.page.getByTestId(testid).click()]);
+      // A print file takes a while on a loaded 2-core machine.
+      const [dl] = await Promise.all([
+        o.page.waitForEvent('download', { timeout: 80000 }),
+        o.page.getByTestId(testid).click(),
+      ]);
       const bytes = readFileSync((await dl.path())!);
       writeFileSync(`test-results/exports/${dl.suggestedFilename()}`, bytes);
       return { name: dl.suggestedFilename(), bytes };
@@ -312,6 +316,38 @@ describe('publication outputs (built site, real Chromium)', () => {
       ['print', 2400, 1600, 300],
     ])('the %s preset writes exactly %i × %i px at %i dpi (PNG and SVG)', async (id, w, h, dpi) => {
       await o.page.getByTestId('export-preset').selectOption(id);
+      // The labels MapLibre places while the file is drawn (the first 'idle' after the click is the
+      // export's own render, off screen at the preset's map box), and the live map's, to compare.
+      const labelsNow = () =>
+        o.page.evaluate(() => {
+          const m = (window as any).__crossingsMap;
+          const sizes = m
+            .queryRenderedFeatures({ layers: ['country-labels', 'sea-labels', 'landings-labels'] })
+            .map((f: any) => [
+              f.layer.id,
+              Number(f.layer.layout['text-size']) * m.getPixelRatio(),
+              String(f.properties.key ?? ''),
+            ]);
+          return { sizes, ratio: m.getPixelRatio(), css: m.getContainer().clientWidth };
+        });
+      const live = await labelsNow();
+      await o.page.evaluate(() => {
+        const m = (window as any).__crossingsMap;
+        m.once('idle', () => {
+          const sizes = m
+            .queryRenderedFeatures({ layers: ['country-labels', 'sea-labels', 'landings-labels'] })
+            .map((f: any) => [
+              f.layer.id,
+              Number(f.layer.layout['text-size']) * m.getPixelRatio(),
+              String(f.properties.key ?? ''),
+            ]);
+          (window as any).__labelsAtExport = {
+            sizes,
+            ratio: m.getPixelRatio(),
+            css: m.getContainer().clientWidth,
+          };
+        });
+      });
       const png = await save('export-png');
       expect(png.name).toBe(`crossings-2023-01_2023-12-${id}.png`);
       expect(pngSize(png.bytes)).toEqual({ width: w, height: h });
@@ -319,6 +355,23 @@ describe('publication outputs (built site, real Chromium)', () => {
       const page = await o.page.evaluate(() => (window as any).__crossingsExport.page);
       // The map box is laid out at the preset's size, not the window's.
       expect(page.map.width).toBe(w / (dpi === 300 ? 2 : 1));
+      // The map's own labels were drawn for the output: at the page's text scale, so in file pixels
+      // each is scale × density × its size in the app; in print none is under 7 pt at 300 dpi.
+      const drawn = await o.page.evaluate(() => (window as any).__labelsAtExport);
+      const density = dpi === 300 ? 2 : 1;
+      expect(drawn.sizes.length).toBeGreaterThan(3);
+      expect(drawn.ratio).toBeCloseTo(page.scale * density, 6);
+      expect(drawn.css).toBe(Math.round(page.map.width / page.scale));
+      // The circles' labels have one size in the style (country names follow the zoom).
+      const circleLabel = (x: { sizes: [string, number, string][] }) =>
+        x.sizes.filter(([l]) => l === 'landings-labels').map(([, v]) => v);
+      expect(circleLabel(drawn).length).toBeGreaterThan(0);
+      for (const v of circleLabel(drawn))
+        expect(v).toBeCloseTo(circleLabel(live)[0] * page.scale * density, 4);
+      if (id === 'article') expect(page.scale).toBe(1);
+      if (id === 'square') expect(page.scale).toBeGreaterThan(1.3);
+      const smallest = Math.min(...drawn.sizes.map(([, v]: [string, number]) => v));
+      if (id === 'print') expect((smallest * 72) / 300).toBeGreaterThanOrEqual(6.99);
       const stats = await o.page.evaluate(async (b64) => {
         const img = new Image();
         img.src = 'data:image/png;base64,' + b64;
@@ -336,6 +389,20 @@ describe('publication outputs (built site, real Chromium)', () => {
       expect(stats).toBeGreaterThan(40);
       const svg = (await save('export-svg')).bytes.toString('utf8');
       expect(svg).toMatch(new RegExp(`<svg [^>]*width="${w}" height="${h}"`));
+      // The PNG's page is the typed headline's (the layout model of the PNG just written).
+      const pngPage = page.marks.filter((m: any) => m.t === 'text').map((m: any) => m.text);
+      expect(pngPage).toContain('Landings fell <b>sharply</b> & fast');
+      // The SVG draws the map's arrows and the map's circle labels: the largest circle (Italy, all
+      // ports) is labelled in both files, and the SVG labels only circles it draws.
+      expect((svg.match(/class="arrow"/g) ?? []).length).toBeGreaterThan(5);
+      const svgLabels = [...svg.matchAll(/<text [^>]*data-for="([^"]+)"/g)].map((x) => x[1]);
+      const pngLabels = drawn.sizes
+        .filter(([l]: string[]) => l === 'landings-labels')
+        .map((x: string[]) => x[2]);
+      expect(svgLabels).toContain('sea_arrivals|country|ITA');
+      expect(pngLabels).toContain('sea_arrivals|country|ITA');
+      for (const k of svgLabels) expect(svg).toContain(`data-key="${k}"`);
+      console.log(id, 'circle labels: PNG', pngLabels.sort().join(' '), '| SVG', svgLabels.sort().join(' '));
       // The live map is back to its own size and resolution.
       const box = await o.page.getByTestId('map').boundingBox();
       const canvas = await o.page.evaluate(() => {
@@ -373,6 +440,52 @@ describe('publication outputs (built site, real Chromium)', () => {
       expect(texts.join(' ')).not.toContain('Sources');
       expect(o.consoleErrors).toEqual([]);
     });
+  });
+
+  it("the snippet's <noscript> has the build's picture of the default view, and only for that view", async () => {
+    const noscript = async (query: string) => {
+      const o = await openApp(browser, query, { width: 1280, height: 800 });
+      await o.page.getByTestId('open-embed').click();
+      const code = o.page.getByTestId('embed-code');
+      // The picture is included once the dialog has seen that the site serves it.
+      await o.page.waitForTimeout(1500);
+      const text = await code.inputValue();
+      await o.page.context().close();
+      return /<noscript>([\s\S]*)<\/noscript>/.exec(text)?.[1] ?? '';
+    };
+    const fallback = await noscript('?v=1&lang=it');
+    const img = /<img src="([^"]+)" width="640" height="720" alt="([^"]+)"/.exec(fallback);
+    expect(img, fallback).not.toBeNull();
+    expect(img![1]).toBe(`${baseUrl()}fallback-it.png`);
+    expect(img![2]).toMatch(/^Arrivi via mare in Italia, gen\s?–\s?dic 2023\. Fonti: Frontex; /);
+    expect(fallback).toMatch(/<a href="[^"]+">Arrivi via mare/);
+    // The picture is served: a 640 × 720 PNG with a drawn map (many colours), not a blank page.
+    const res = await fetch(img![1]);
+    expect(res.headers.get('content-type')).toContain('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640, 720]);
+    writeFileSync('test-results/exports/fallback-it.png', png);
+    const o = await openApp(browser, '?v=1', { width: 700, height: 760 });
+    const colours = await o.page.evaluate(async (b64) => {
+      const im = new Image();
+      im.src = 'data:image/png;base64,' + b64;
+      await im.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [im.naturalWidth, im.naturalHeight];
+      const g = c.getContext('2d')!;
+      g.drawImage(im, 0, 0);
+      const px = g.getImageData(0, 60, 640, 300).data;
+      const set = new Set<number>();
+      for (let i = 0; i < px.length; i += 4 * 31) set.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+      return set.size;
+    }, png.toString('base64'));
+    expect(colours).toBeGreaterThan(40);
+    await o.page.context().close();
+    // Another period: the picture would show the wrong data, so only the link and sources remain.
+    const other = await noscript('?v=1&from=2016-01&to=2016-12');
+    expect(other).not.toContain('<img');
+    expect(other).toMatch(/<a href="[^"]+">Sea arrivals in Italy, Jan\s?–\s?Dec 2016: Open the full map/);
+    expect(other).toContain('Sources: ');
   });
 
   it.each([

@@ -1,8 +1,9 @@
 /**
- * Export video (built site, real Chromium): a 12-month window recorded at 5 frames a month gives a
- * WebM with the EBML header whose video track holds exactly 12 × 5 SimpleBlocks (parsed here), as
- * many as the app's frame counter says, at the preset's size; the recorded frames show the map and
- * the month; the fallback (a ZIP of one PNG per month with an ffmpeg concat list) is made where
+ * Export video (built site, real Chromium): a 12-month window recorded at 3 frames a month and a
+ * custom 800 × 450 size gives a WebM with the EBML header whose video track holds exactly 12 × 3
+ * SimpleBlocks (parsed here), as many as the app's plan and frame counter say, at that size; the
+ * recorded frames show the map and the month, and every month's frame has the source line's ink in
+ * its footer; Cancel stops a recording with nothing saved; the fallback (a ZIP of one PNG per month with an ffmpeg concat list) is made where
  * recording is unavailable. Duration and size are printed for the closing note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,22 +22,32 @@ describe('export video (built site, real Chromium)', () => {
   }, 90000);
   afterAll(async () => browser?.close());
 
-  it('12 months × 5 frames a month: a WebM with 60 frames, as the app counted, at the article size', async () => {
+  it('12 months × 3 frames a month at a custom 800 × 450: a WebM with 36 frames, as planned and counted', async () => {
     const p = o.page;
     await p.getByTestId('open-export').click();
     await p.getByTestId('export-dialog').waitFor();
     await p.getByTestId('export-video').waitFor();
     await p.getByTestId('video-from').fill('2023-01');
     await p.getByTestId('video-to').fill('2023-12');
-    await p.getByTestId('video-speed').selectOption('2'); // 2 months a second at 10 fps = 5 frames a month
-    await p.getByTestId('video-preset').selectOption('article');
+    await p.getByTestId('video-frames').selectOption('3');
+    await p.getByTestId('video-preset').selectOption('custom');
+    await p.getByTestId('video-width').fill('800');
+    await p.getByTestId('video-height').fill('450');
+    // The plan, before recording: months × frames a month.
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=video-plan]')?.textContent?.includes('800 × 450'),
+    );
+    expect(await p.getByTestId('video-plan').getAttribute('data-frames')).toBe('36');
+    expect(await p.getByTestId('video-plan').innerText()).toContain(
+      '12 months × 3 frames = 36 frames, 3.6 s',
+    );
     const t0 = Date.now();
     const [dl] = await Promise.all([
       p.waitForEvent('download', { timeout: 240000 }),
       p.getByTestId('export-video').click(),
     ]);
     const wall = Date.now() - t0;
-    expect(dl.suggestedFilename()).toBe('crossings-2023-01_2023-12-article.webm');
+    expect(dl.suggestedFilename()).toBe('crossings-2023-01_2023-12-800x450.webm');
     const bytes = new Uint8Array(readFileSync((await dl.path())!));
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/video-2023.webm', bytes);
@@ -44,24 +55,24 @@ describe('export video (built site, real Chromium)', () => {
     const w = readWebm(bytes);
     expect(w.docType).toBe('webm');
     expect(w.codec).toMatch(/^V_VP[89]$/);
-    expect([w.width, w.height]).toEqual([640, 720]);
-    expect(w.frames).toHaveLength(12 * 5);
+    expect([w.width, w.height]).toEqual([800, 450]);
+    expect(w.frames).toHaveLength(12 * 3);
     await p.waitForFunction(() =>
       document.querySelector('[data-testid=video-status]')?.textContent?.includes('Saved'),
     );
     const counted = Number(await p.getByTestId('video-status').getAttribute('data-frames'));
-    expect(counted).toBe(60);
+    expect(counted).toBe(36);
     const status = await p.getByTestId('video-status').innerText();
-    expect(status).toContain('12 months, 60 frames, 640 × 720 px');
-    // Timestamps only go forward; the duration is frames × 100 ms give or take the timer's jitter,
-    // whatever the time the map took to draw each month (paused while it draws).
+    expect(status).toContain('12 months, 36 frames, 800 × 450 px');
+    // Timestamps only go forward; the duration is frames × 100 ms, whatever the time the map took
+    // to draw each month (the frames carry their own timestamps).
     for (let i = 1; i < w.frames.length; i++) expect(w.frames[i]).toBeGreaterThanOrEqual(w.frames[i - 1]);
     const duration = w.frames[w.frames.length - 1] - w.frames[0] + 100;
     console.log(
       `video: ${w.frames.length} frames, ${duration.toFixed(0)} ms (timestamps), ${bytes.length} bytes, ` +
         `${w.width}×${w.height} ${w.codec}, recorded in ${wall} ms wall-clock`,
     );
-    expect(duration).toBeGreaterThan(5000);
+    expect(duration).toBeGreaterThan(3000);
     expect(duration).toBeLessThan(wall + 1000);
     // The app's window is restored afterwards.
     expect(await p.evaluate(() => (window as any).__crossings.window)).toEqual([2023 * 12, 2023 * 12 + 11]);
@@ -96,21 +107,57 @@ describe('export video (built site, real Chromium)', () => {
         const colours = new Set<number>();
         for (let i = 0; i < px.length; i += 4 * 53)
           colours.add(((px[i] >> 4) << 8) | ((px[i + 1] >> 4) << 4) | (px[i + 2] >> 4));
-        return { colours: colours.size, url: c.toDataURL('image/png') };
+        // The source line is the footer's last rows (10 px text on 13 px rows): count dark pixels
+        // (text ink on the light theme's background) in the bottom 30 rows.
+        const foot = g.getImageData(0, c.height - 30, c.width, 30).data;
+        let ink = 0;
+        for (let i = 0; i < foot.length; i += 4) if (foot[i] + foot[i + 1] + foot[i + 2] < 300) ink++;
+        return { colours: colours.size, ink, url: c.toDataURL('image/png') };
       };
-      const first = await grab(0.25);
-      const last = await grab(5.85);
-      return { w: v.videoWidth, h: v.videoHeight, duration: v.duration, first, last };
+      // One grab in the middle of each month (3 frames = 0.3 s a month).
+      const months = [];
+      for (let i = 0; i < 12; i++) months.push(await grab(0.3 * i + 0.15));
+      return { w: v.videoWidth, h: v.videoHeight, duration: v.duration, months };
     }, b64);
-    expect([r.w, r.h]).toEqual([640, 720]);
+    expect([r.w, r.h]).toEqual([800, 450]);
+    const [first, last] = [r.months[0], r.months[11]];
     // A map (land, sea, routes, text), not a blank or single-colour frame.
-    expect(r.first.colours).toBeGreaterThan(40);
-    expect(r.last.colours).toBeGreaterThan(40);
+    expect(first.colours).toBeGreaterThan(40);
+    expect(last.colours).toBeGreaterThan(40);
     // January and December differ (the month label and the map change).
-    expect(r.first.url).not.toBe(r.last.url);
-    writeFileSync('test-results/video-frame-2023-01.png', Buffer.from(r.first.url.split(',')[1], 'base64'));
-    writeFileSync('test-results/video-frame-2023-12.png', Buffer.from(r.last.url.split(',')[1], 'base64'));
+    expect(first.url).not.toBe(last.url);
+    // Every month's frame carries the source line: ink in the footer's last rows.
+    console.log(`video source-line ink per month: ${r.months.map((m) => m.ink).join(', ')}`);
+    for (const m of r.months) expect(m.ink).toBeGreaterThan(200);
+    writeFileSync('test-results/video-frame-2023-01.png', Buffer.from(first.url.split(',')[1], 'base64'));
+    writeFileSync('test-results/video-frame-2023-12.png', Buffer.from(last.url.split(',')[1], 'base64'));
   });
+
+  it('Cancel stops a recording: progress shown, nothing saved, the window restored', async () => {
+    const p = o.page;
+    await p.getByTestId('video-preset').selectOption('article');
+    await p.getByTestId('video-from').fill('2021-01');
+    await p.getByTestId('video-to').fill('2023-12');
+    let saved = false;
+    p.on('download', () => (saved = true));
+    await p.getByTestId('export-video').click();
+    // The progress bar counts months; cancel once the first month is recorded.
+    await p.waitForFunction(
+      () =>
+        Number((document.querySelector('[data-testid=video-progress]') as HTMLProgressElement)?.value) >= 1,
+      undefined,
+      { timeout: 120000 },
+    );
+    expect(await p.getByTestId('video-progress').getAttribute('max')).toBe('36');
+    await p.getByTestId('video-cancel').focus();
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=video-status]')?.textContent?.includes('cancelled'),
+    );
+    await p.waitForTimeout(500);
+    expect(saved).toBe(false);
+    expect(await p.evaluate(() => (window as any).__crossings.window)).toEqual([2023 * 12, 2023 * 12 + 11]);
+  }, 180000);
 
   it('without MediaRecorder it saves a ZIP of one PNG per month and a concat list', async () => {
     const ctx = await browser.newContext({

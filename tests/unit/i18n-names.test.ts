@@ -1,18 +1,16 @@
 /**
  * Every name the map shows from the data has a name in every language: countries, places, route
- * families and segments, Frontex route areas (from the per-locale name map for French and Arabic),
- * and the texts without an `_it` column (licences, attributions, funds, implementers). A name with
- * no entry falls back to English on screen; this test lists each one, so the fallback is never
- * silent. Long descriptive texts (agreement titles and summaries, route descriptions, programme
- * purposes) are not names: they fall back to English in French and Arabic, and are not listed here.
+ * families and segments, Frontex route areas, and the texts without an `_it` column (licences,
+ * attributions, funds, implementers). A record has one `name` (English); its other names are in the
+ * per-locale name map. A name with no entry falls back to English on screen (marked `lang="en"`);
+ * this test and `npm run data` list each one, so the fallback is never silent. Long texts (agreement
+ * summaries, descriptions, purposes) are checked by tests/unit/i18n-texts.test.ts.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAll, type Loaded } from '../../scripts/data/load';
-import { countryNames } from '../../scripts/data/outputs';
-import { capitals } from '../../src/lib/data/crosscheck';
-import { ROUTE_AREAS } from '../../src/lib/data/schema';
+import { missingNames, namedRecords } from '../../scripts/data/names-report';
 import { hasName, NAME_MAPS, mappedName, nameOf, textIn } from '../../src/lib/i18n/names';
 import { countryName, SEA_LABELS } from '../../scripts/basemap/names';
 
@@ -25,24 +23,7 @@ beforeAll(() => {
 const LANGS = ['it', 'fr', 'ar'] as const;
 const ARABIC = /[\u0600-\u06FF]/;
 
-function named() {
-  const cat = data.catalog;
-  const codes = new Set([
-    ...capitals(cat.places).keys(),
-    ...cat.places.map((p) => p.country).filter(Boolean),
-  ]);
-  const countries = countryNames([...codes] as string[], capitals(cat.places));
-  return [
-    ...Object.entries(countries).map(([c, r]) => ({ what: `country ${c}`, r })),
-    ...cat.places.map((p) => ({ what: `place ${p.id}`, r: p })),
-    ...cat.families.map((f) => ({ what: `route family ${f.id}`, r: f })),
-    ...cat.segments.map((s) => ({ what: `segment ${s.id}`, r: s })),
-    ...Object.entries(ROUTE_AREAS).map(([k, a]) => ({
-      what: `route area ${k}`,
-      r: { name_en: a.en, name_it: a.it },
-    })),
-  ];
-}
+const named = () => namedRecords(data.catalog);
 
 function texts(): string[] {
   const cat = data.catalog;
@@ -59,10 +40,27 @@ function texts(): string[] {
 
 describe('names in every language', () => {
   it.each(LANGS)('every country, place, route and route area has a name in "%s"', (lang) => {
-    const missing = named()
-      .filter(({ r }) => !hasName(r, lang))
-      .map(({ what, r }) => `${what}: "${nameOf(r, 'en')}"`);
-    expect(missing, `names that fall back to English in ${lang}`).toEqual([]);
+    // The same list `npm run data` prints: what, where, the English name and which map to add it to.
+    expect(missingNames(data.catalog, [lang]), `names that fall back to English in ${lang}`).toEqual([]);
+  });
+
+  it('lists a record without a name in a locale, saying where it is and where to add it', () => {
+    const cat = {
+      ...data.catalog,
+      places: [
+        ...data.catalog.places,
+        { ...data.catalog.places[0], id: 'atlantis', name: 'Atlantis', _row: 999 },
+      ],
+    };
+    expect(missingNames(cat, ['fr', 'ar'])).toEqual([
+      '[fr] place atlantis (data/places.csv row 999): "Atlantis" has no name in src/lib/i18n/names/fr.json (add it; shown in English until then)',
+      '[ar] place atlantis (data/places.csv row 999): "Atlantis" has no name in src/lib/i18n/names/ar.json (add it; shown in English until then)',
+    ]);
+  });
+
+  it('no record in data/ carries a per-language name column any more', () => {
+    expect(data.notices.map((n) => `${n.file} ${n.column}`)).toEqual([]);
+    for (const { r } of named()) expect(Object.keys(r).filter((k) => /^name_/.test(k))).toEqual([]);
   });
 
   it.each(LANGS)('every licence, credit line, fund and implementer has a text in "%s"', (lang) => {
@@ -94,7 +92,7 @@ describe('names in every language', () => {
   });
 
   it('falls back to English when a name is missing, and says so', () => {
-    const r = { name_en: 'Nowhere-on-the-map' };
+    const r = { name: 'Nowhere-on-the-map' };
     expect(nameOf(r, 'ar')).toBe('Nowhere-on-the-map');
     expect(hasName(r, 'ar')).toBe(false);
     expect(textIn('Facts cited; text © publisher', 'fr')).toBe('Faits cités ; texte © éditeur');

@@ -109,6 +109,10 @@ describe('records added in the audit, each with a cited source', () => {
     ['frontex-triton', '2018-02', 'ended'],
     ['greece-turkey-athens-declaration-2023', '2023-12', 'signed'],
     ['eu-lebanon-2024', '2024-05', 'announced'],
+    // Greece's asylum suspension: published 2 March 2020, for entries during March 2020 only
+    ['greece-asylum-suspension-2020', '2020-02', null],
+    ['greece-asylum-suspension-2020', '2020-03', 'in_force'],
+    ['greece-asylum-suspension-2020', '2020-04', 'ended'],
   ])('%s at the end of %s: %s', (id, month, expected) => {
     expect(status(id, month)).toBe(expected);
   });

@@ -110,12 +110,8 @@ describe('pipeline checks, one by one', () => {
   });
 
   it('names unknown columns, "constructor" and "toString" included', () => {
-    const header = 'id,name_en,name_it,country,kind,lat,lon,sources,constructor,toString';
-    const r = validateCsv(
-      'data/places.csv',
-      `${header}\nrome,Rome,Roma,ITA,city,41.9,12.5,s,x,y\n`,
-      PLACE_SPEC,
-    );
+    const header = 'id,name,country,kind,lat,lon,sources,constructor,toString';
+    const r = validateCsv('data/places.csv', `${header}\nrome,Rome,ITA,city,41.9,12.5,s,x,y\n`, PLACE_SPEC);
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([
       [1, 'constructor'],
       [1, 'toString'],
@@ -233,8 +229,8 @@ describe('npm run data on copies of data/', () => {
     edit(dir, 'data/counts.csv', (s) => s.replace(',2023,157652,', ',2023,157652.5,'));
     edit(dir, 'data/places.csv', (s) =>
       s.replace(
-        'lampedusa,Lampedusa,Lampedusa,ITA,port,35.5014,12.6096,',
-        'lampedusa,Lampedusa,Lampedusa,ITA,port,12.6096,35.5014,',
+        'lampedusa,Lampedusa,ITA,port,35.5014,12.6096,',
+        'lampedusa,Lampedusa,ITA,port,12.6096,35.5014,',
       ),
     );
     const { code, stderr } = await run(dir);
@@ -246,6 +242,40 @@ describe('npm run data on copies of data/', () => {
     expect(stderr).toContain(
       'data/places.csv, row 2, column "lat": "lat 12.6096, lon 35.5014" is not valid (expected a point in or near ITA: latitude and longitude look swapped (write lat 35.5014, lon 12.6096))',
     );
+  }, 120000);
+
+  it('a file still in the old name_en/name_it form is read, and each name to move is reported', async () => {
+    // Another branch may add rows in the old form: they load, and the build says what to do.
+    const dir = fresh('oldnames');
+    edit(dir, 'data/places.csv', (s) => {
+      const [head, ...rows] = s.split('\n');
+      const old = [
+        head.replace('id,name,', 'id,name_en,name_it,'),
+        ...rows.map((r) => (r ? r.replace(/^([^,]+),([^,]+),/, '$1,$2,,') : r)),
+      ];
+      return [...old.slice(0, -1), 'atlantis,Atlantis,Atlantide,ITA,port,36.9,14.7,,geonames', ''].join('\n');
+    });
+    edit(dir, 'data/routes.json', (s) =>
+      s.replace('"name": "Central Mediterranean",', '"name_en": "Central Mediterranean", "name_it": "Medi",'),
+    );
+    const log: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void log.push(a.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await main(dir, join(dir, 'out'))).toBe(0);
+    const out = log.join('\n');
+    const row = readFileSync(join(dir, 'data/places.csv'), 'utf8').trimEnd().split('\n').length;
+    for (const line of [
+      'data/places.csv, row 1, column "name_en": "name_en" is not valid (expected "name" (read as "name" for now',
+      `data/places.csv, row ${row}, column "name_it": "Atlantide" is not valid (expected no per-language column: add "Atlantis": "Atlantide" to src/lib/i18n/names/it.json and drop the column`,
+      'data/routes.json, "families[0].name_it": "Medi" is not valid (expected no per-language column: add "Central Mediterranean": "Medi" to src/lib/i18n/names/it.json',
+      `[fr] place atlantis (data/places.csv row ${row}): "Atlantis" has no name in src/lib/i18n/names/fr.json`,
+      `[it] place atlantis (data/places.csv row ${row}): "Atlantis" has no name in src/lib/i18n/names/it.json`,
+    ])
+      expect(out).toContain(line);
+    // The generated catalog has one name per record, no language column.
+    const cat = JSON.parse(readFileSync(join(dir, 'out', 'catalog.json'), 'utf8'));
+    expect(cat.places.find((p: { id: string }) => p.id === 'atlantis')).toMatchObject({ name: 'Atlantis' });
+    expect(Object.keys(cat.families[0]).filter((k) => k.startsWith('name'))).toEqual(['name']);
   }, 120000);
 
   it('BOMs in CSV and JSON and three-decimal coordinates are accepted', async () => {

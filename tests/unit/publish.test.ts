@@ -16,13 +16,14 @@ import type { OverlayInput } from '../../src/lib/overlays/types';
 import { THEMES } from '../../src/lib/map/theme';
 import { i18n, t, tDynamic } from '../../src/lib/i18n/i18n.svelte';
 import { buildFrame } from '../../src/lib/export/frame';
-import { layoutForSize, type Page } from '../../src/lib/export/layout';
+import { layoutForSize, mapBox, presetPage, type Page } from '../../src/lib/export/layout';
 import { buildSvg } from '../../src/lib/export/svg';
 import { defaultTitle, periodShort, publishedText } from '../../src/lib/export/headline';
-import { bareName, SHORT_SOURCE_IDS, sourceLine } from '../../src/lib/export/sourceLine';
-import { outputSize, PRESETS, customPreset } from '../../src/lib/export/presets';
+import { bareName, MAX_OTHERS, SHORT_SOURCE_IDS, sourceLine } from '../../src/lib/export/sourceLine';
+import { outputSize, PRESETS, customPreset, minScale, type SizePreset } from '../../src/lib/export/presets';
 import { crc32, dpiOf, readChunks, withDpi } from '../../src/lib/export/phys';
 import { fittedView } from '../../src/lib/export/mapAt';
+import { fallbackSvg } from '../../src/lib/export/fallback';
 import { DATA_PROVIDERS } from '../../src/lib/ui/credits';
 import { monthIndex } from '../../src/lib/data/time';
 
@@ -40,7 +41,7 @@ beforeAll(() => {
 });
 
 const Y2023: [number, number] = [monthIndex('2023-01'), monthIndex('2023-12')];
-function input(lang: 'en' | 'it', layers = DEFAULT_LAYERS, w = Y2023): OverlayInput {
+function input(lang: 'en' | 'it' | 'fr' | 'ar', layers = DEFAULT_LAYERS, w = Y2023): OverlayInput {
   i18n.lang = lang;
   return {
     data,
@@ -130,6 +131,52 @@ describe('source line', () => {
     expect(only({})).toBe('Sources: map: Natural Earth');
   });
 
+  it("folds the ministry's two names into one publisher, with the transcriber's credit", () => {
+    for (const lang of ['en', 'it', 'fr', 'ar'] as const) {
+      const s = line(input(lang));
+      const ministry = tDynamic('source.short.viminale-cruscotto');
+      const via = tDynamic('source.short.ondata-sbarchi');
+      // 2023 draws figures of both sources; the line names the ministry once, "(via ondata)".
+      expect(s.split(ministry).length - 1, lang).toBe(1);
+      expect(s, lang).toContain(via);
+    }
+    const drawn = { data: ['viminale-cruscotto', 'frontex-ibc', 'viminale-cruscotto'], documents: [] };
+    i18n.lang = 'en';
+    expect(sourceLine(drawn, data.catalog.sources, tDynamic)).toBe(
+      'Sources: Italian Ministry of the Interior; Frontex; map: Natural Earth',
+    );
+    // UNHCR's dashboards on ReliefWeb are UNHCR, named as the provider in the UI language.
+    i18n.lang = 'fr';
+    const unhcr = (ids: string[]) => sourceLine({ data: ids, documents: [] }, data.catalog.sources, tDynamic);
+    expect(unhcr(['unhcr-med-monthly', 'unhcr-italy-dashboard-2017-12'])).toBe(
+      'Sources : HCR; carte : Natural Earth',
+    );
+    expect(unhcr(['unhcr-italy-dashboard-2017-12'])).toBe('Sources : HCR; carte : Natural Earth');
+  });
+
+  it('stays short for a long period: providers named, single reports counted, in the UI language', () => {
+    const all: [number, number] = [monthIndex('2014-01'), monthIndex('2025-12')];
+    const layers = { ...DEFAULT_LAYERS, deaths: true };
+    const en = line(input('en', layers, all));
+    // Every data provider drawn is named; the press and one-off reports behind single figures are
+    // counted, not listed (each figure's source stays in the table, the CSV and the details).
+    expect(en).toMatch(/^Sources: Frontex; .*IOM Missing Migrants Project; \d+ other sources; /);
+    expect(en).toContain('Italian Ministry of the Interior (via ondata)');
+    expect(en).not.toMatch(/il Giornale|ANSA|Times of Malta/);
+    expect(en.length).toBeLessThan(240);
+    const n = Number(/(\d+) other sources/.exec(en)![1]);
+    expect(n).toBeGreaterThan(MAX_OTHERS);
+    expect(line(input('it', layers, all))).toContain(`altre ${n} fonti`);
+    expect(line(input('fr', layers, all))).toMatch(new RegExp(`^Sources : .*; ${n} autres sources; `));
+    expect(line(input('ar', layers, all))).toMatch(new RegExp(`^المصادر: .*مصادر أخرى \\(${n}\\)`));
+    // A year with few reports names them.
+    const few = { data: ['frontex-ibc', 'ansa-viminale-sbarchi-2025'], documents: [] };
+    i18n.lang = 'en';
+    expect(sourceLine(few, data.catalog.sources, tDynamic)).toBe(
+      'Sources: Frontex; ANSA; map: Natural Earth',
+    );
+  });
+
   it('every short name names a source in data/sources.csv, and every data provider has one', () => {
     const ids = readFileSync(join(root, 'data/sources.csv'), 'utf8')
       .split('\n')
@@ -181,6 +228,70 @@ describe('preset pages', () => {
     expect(outputSize(PRESETS.square)).toEqual({ width: 1080, height: 1080 });
     expect(outputSize(PRESETS.print).width).toBe(2400);
     expect(PRESETS.print.dpi).toBe(300);
+  });
+
+  it("the map's own labels are sized for the output: the map box is drawn at the page's text scale", () => {
+    const { frame } = pageFor('en', 640, 720);
+    const at = (p: SizePreset) => {
+      const page = presetPage(frame, p);
+      return { page, box: mapBox(page) };
+    };
+    // The article column is the app's own size: the map is drawn 1:1.
+    const article = at(PRESETS.article);
+    expect(article.box).toEqual({ width: 640, height: article.page.map.height, scale: 1 });
+    for (const id of ['full', 'square', 'print'] as const) {
+      const { page, box } = at(PRESETS[id]);
+      expect(box.scale, id).toBe(page.scale);
+      expect(box.width * box.scale).toBeCloseTo(page.map.width, 6);
+      expect(box.height * box.scale).toBeCloseTo(page.map.height, 6);
+      // The page's legend text is at the same scale (12 px at 1×).
+      const legendText = page.marks.find((m) => m.t === 'text' && m.group && !m.bold);
+      expect(legendText?.t === 'text' && legendText.size, id).toBeCloseTo(12 * box.scale, 6);
+    }
+    // A square page is read smaller than the app: its type and labels grow.
+    expect(at(PRESETS.square).box.scale).toBeGreaterThan(1.3);
+    // Print, 2400 px at 300 dpi: the smallest text (10 CSS px at 1×) is at least 7 pt.
+    const print = at(PRESETS.print);
+    expect(minScale(PRESETS.print)).toBeCloseTo(((7 / 72) * 300) / (10 * 2), 6);
+    expect(print.box.scale).toBeGreaterThanOrEqual(minScale(PRESETS.print));
+    expect(((10 * print.box.scale * PRESETS.print.density) / PRESETS.print.dpi) * 72).toBeGreaterThanOrEqual(
+      7 - 1e-9,
+    );
+    for (const m of print.page.marks)
+      if (m.t === 'text') expect((m.size * 2 * 72) / 300, m.text).toBeGreaterThanOrEqual(7 - 1e-9);
+    // On screen (96 dpi) nothing forces a minimum.
+    expect(minScale(PRESETS.full)).toBe(1);
+    // The legend's circles keep the map's size (area ∝ value on both).
+    const circles = (p: Page) => p.marks.flatMap((m) => (m.t === 'circle' ? [m.r] : []));
+    const sq = at(PRESETS.square);
+    expect(circles(article.page).length).toBeGreaterThan(0);
+    expect(circles(sq.page).map((r) => r / sq.box.scale)).toEqual(
+      circles(article.page).map((r) => expect.closeTo(r, 6)),
+    );
+  });
+
+  it('the SVG draws the map at the same scale and says the view of the page box (georeferencing)', () => {
+    const { frame } = pageFor('en', 1200, 675);
+    const page = presetPage(frame, PRESETS.square);
+    const k = mapBox(page).scale;
+    expect(k).toBeGreaterThan(1);
+    const svg = buildSvg({
+      page,
+      theme: THEMES.light,
+      lang: 'en',
+      view: { center: [15, 36], zoom: 3 },
+      basemap: { type: 'FeatureCollection', features: [] },
+      countryLabels: { type: 'FeatureCollection', features: [] },
+      seaLabels: { type: 'FeatureCollection', features: [] },
+      overlays: () => [],
+      title: 't',
+      description: 'd',
+    });
+    expect(svg).toContain(`<g id="map-drawing" transform="scale(${k})">`);
+    expect(svg).toContain(`data-zoom="${(3 + Math.log2(k)).toFixed(4)}"`);
+    expect(svg).toContain(
+      `<clipPath id="crossings-map-clip"><rect width="1080" height="${page.map.height}"/>`,
+    );
   });
 
   it('the headline, notes, byline and source line are in the layout model and the SVG, as text', () => {
@@ -276,4 +387,36 @@ describe('PNG pHYs', () => {
   it('refuses a file that is not a PNG', () => {
     expect(() => withDpi(new Uint8Array([1, 2, 3]), 300)).toThrow(/not a PNG/);
   });
+});
+
+describe('no-JS fallback picture (the build draws it with the SVG exporter)', () => {
+  const empty = { type: 'FeatureCollection' as const, features: [] };
+  it.each([
+    ['en', /^Sea arrivals in Italy, Jan\s?–\s?Dec 2023$/, /\. Sources: Frontex; Italian Ministry/],
+    ['it', /^Arrivi via mare in Italia, gen\s?–\s?dic 2023$/, /\. Fonti: Frontex; Ministero dell'Interno/],
+  ] as const)(
+    '%s: the default view at the article size, headline and source line as text',
+    (lang, title, src) => {
+      const out = fallbackSvg({
+        data,
+        basemap: empty,
+        countryLabels: empty,
+        seaLabels: empty,
+        lang,
+        url: '',
+      });
+      expect([out.width, out.height]).toEqual([640, 720]);
+      expect(out.svg).toMatch(/<svg [^>]*width="640" height="720"/);
+      const frame = [...out.svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(frame.some((s) => title.test(s))).toBe(true);
+      expect(out.alt).toMatch(title.source.slice(1, 12));
+      expect(out.alt).toMatch(src);
+      expect(frame.join(' ')).not.toMatch(LICENCE);
+      // The overlays of the default view are drawn: routes with arrows, arrival circles, agreements.
+      for (const id of ['routes', 'landings', 'agreements']) expect(out.svg).toContain(`<g id="${id}"`);
+      expect(out.svg).toContain('class="arrow"');
+      // "Made with Crossings" without an address the build does not know.
+      expect(frame.some((s) => /Crossings$/.test(s))).toBe(true);
+    },
+  );
 });

@@ -2,7 +2,8 @@
  * A seeded fuzz of the URL codec over links as they turn up in the wild: realistic values, typos,
  * prototype names, markup, repeated keys, huge lists and over-long links. For every one of them:
  * decode never throws, the decoded state re-encodes to a link that is a fixed point (decode → encode
- * gives the same link again, with no notice), and the notices stay few.
+ * gives the same link again, with no notice), and the notices stay few. Compare picks (`cmp`) are
+ * covered like every other owned key (OWNED_KEYS lists it), plus a round trip of their own below.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -17,6 +18,7 @@ import {
 } from '../../src/lib/state/url';
 import { LAYER_IDS, SELECTION_KINDS } from '../../src/lib/state/app.svelte';
 import { selectionExists } from '../../src/lib/state/urlState';
+import { knownPicks, MAX_PICKS } from '../../src/lib/state/urlCompare';
 import { METRICS } from '../../src/lib/data/schema';
 import type { CatalogFile } from '../../src/lib/data/types';
 
@@ -73,6 +75,28 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
   plain: fc.constantFrom('', '1', '0', 'yes'),
   present: fc.constantFrom('', 'central-med-2014-2025', 'agreements-arrivals-2023-2024', '../x', ...NASTY),
   chapter: fc.constantFrom('1', '2', '7', '0', '1000', '-1', 'x'),
+  // Compare picks: good, repeated, of an unknown kind, prototype names, markup, far too many.
+  cmp: fc.oneof(
+    fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('country:ITA', 'country:GRC', 'family:central-med', 'family:western-balkans'),
+          fc.constantFrom(
+            'planet:mars',
+            'country:',
+            ':ITA',
+            'ITA',
+            ...NASTY,
+            ...PROTO.map((p) => `country:${p}`),
+          ),
+        ),
+        { maxLength: 10 },
+      )
+      .map((a) => a.join(',')),
+    fc
+      .integer({ min: 25, max: 400 })
+      .map((n) => Array.from({ length: n }, (_, i) => `country:C${i}`).join(',')),
+  ),
   // Headline, description, notes, byline: any text, markup, controls, and far over the limits.
   ...Object.fromEntries(
     ['title', 'desc', 'note', 'byline'].map((k) => [
@@ -143,9 +167,29 @@ describe('URL fuzz (seeded, 2,000 links)', () => {
     expect(d.state.window).toBeDefined();
   });
 
+  it('compare picks: encode(decode(x)) is stable, bad picks are one notice, the good ones kept in order', () => {
+    const x = '?cmp=family:central-med,planet:mars,country:ITA,country:<i>,country:ITA,country:GRC';
+    const d = decode(x);
+    expect(d.state.compare).toEqual([
+      { kind: 'family', id: 'central-med' },
+      { kind: 'country', id: 'ITA' },
+      { kind: 'country', id: 'GRC' },
+    ]);
+    expect(d.notices).toEqual([
+      { key: 'share.url.comparePick', params: { key: 'cmp', value: 'planet:mars, country:<i>' } },
+    ]);
+    const once = encode(merge(defaultUrlState(), d.state));
+    expect(new URLSearchParams(once).get('cmp')).toBe('family:central-med,country:ITA,country:GRC');
+    expect(encode(merge(defaultUrlState(), decode(once).state))).toBe(once);
+    // Over MAX_PICKS: the first ones are kept, the rest counted in the one notice.
+    const many = decode(`?cmp=${Array.from({ length: MAX_PICKS + 5 }, (_, i) => `country:C${i}`).join(',')}`);
+    expect(many.state.compare).toHaveLength(MAX_PICKS);
+    expect(many.notices.map((n) => n.params.value)).toEqual([`country:C24, country:C25, country:C26 (+2)`]);
+  });
+
   it('prototype names are never selections', () => {
     const cat = {
-      countries: { ITA: { name_en: 'Italy' } },
+      countries: { ITA: { name: 'Italy' } },
       families: [],
       segments: [],
       places: [],
@@ -157,5 +201,8 @@ describe('URL fuzz (seeded, 2,000 links)', () => {
       if (sel) expect(selectionExists(cat, sel)).toBe(false);
     }
     expect(selectionExists(cat, { kind: 'country', id: 'ITA' })).toBe(true);
+    // Nor compare picks: they are checked against the same catalogue when the data arrives.
+    const picks = decode(`?cmp=${PROTO.map((id) => `country:${id}`).join(',')},country:ITA`).state.compare!;
+    expect(knownPicks(cat, picks).known).toEqual([{ kind: 'country', id: 'ITA' }]);
   });
 });

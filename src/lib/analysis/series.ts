@@ -74,3 +74,42 @@ export function concernSeries(cat: CatalogFile, series: Map<string, Series>, a: 
     .map((k) => series.get(k))
     .filter((s): s is Series => !!s && s.length > 0 && s.pPresent[s.length] > 0);
 }
+
+/** The agreement a story chapter is about: its focus, else its selection (null if neither is one). */
+export function chapterAgreement(c: {
+  focus: { kind: string; id: string } | null;
+  selection: { kind: string; id: string } | null;
+}): string | null {
+  if (c.focus?.kind === 'agreement') return c.focus.id;
+  if (c.selection?.kind === 'agreement') return c.selection.id;
+  return null;
+}
+
+/**
+ * The event a chapter's before/after opens on: the first one dated inside the chapter's window,
+ * else the last one before it, else the first (null when the agreement has no dated event).
+ */
+export function chapterEvent(
+  choices: readonly EventChoice[],
+  window: [MonthIndex, MonthIndex],
+): number | null {
+  const inside = choices.find((c) => c.anchor.month >= window[0] && c.anchor.month <= window[1]);
+  if (inside) return inside.index;
+  const before = choices.filter((c) => c.anchor.month < window[0]).at(-1);
+  return (before ?? choices[0])?.index ?? null;
+}
+
+/**
+ * Who says which routes and countries an agreement concerns, for the chart caption: the
+ * `concernsSource` field when the data has it (a source id, shown as its publisher, or a citation
+ * as written), else `concerns.source`, else the editors' assignment.
+ */
+export function concernsBasis(
+  a: Agreement,
+  sources: readonly { id: string; publisher: string }[],
+): { basis: 'source'; source: string } | { basis: 'editors' } {
+  const named = (a as { concernsSource?: unknown }).concernsSource;
+  const ref = typeof named === 'string' && named.trim() ? named.trim() : (a.concerns?.source ?? null);
+  if (!ref) return { basis: 'editors' };
+  return { basis: 'source', source: sources.find((s) => s.id === ref)?.publisher ?? ref };
+}

@@ -22,8 +22,7 @@ const place = (
   country: string | null = 'ITA',
 ): Place => ({
   id,
-  name_en: id,
-  name_it: id,
+  name: id,
   country,
   kind,
   lat,
@@ -45,8 +44,7 @@ function base(): Catalog {
       {
         id: 'central-med',
         group: 'central_med',
-        name_en: 'x',
-        name_it: 'x',
+        name: 'x',
         description_en: 'x',
         description_it: 'x',
         frontex_route: 'central_med',
@@ -57,8 +55,7 @@ function base(): Catalog {
       {
         id: 'seg',
         family: 'central-med',
-        name_en: 'x',
-        name_it: 'x',
+        name: 'x',
         mode: 'sea',
         waypoints: ['tunis', 'lampedusa'],
         description_en: 'x',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePartialDate, partialDate, url } from './fields';
+import { amount, count, parsePartialDate, partialDate, url } from './fields';
 
 describe('dates', () => {
   it.each([
@@ -22,4 +22,15 @@ describe('url', () => {
     expect(url(s).ok).toBe(false),
   );
   it('accepts https', () => expect(url('https://example.org/a?b=1').ok).toBe(true));
+});
+
+describe('count and amount', () => {
+  it('a count stops at 10^9; a money amount goes to 10^12 (the €1.8bn EU Trust Fund for Africa)', () => {
+    expect(count('1800000000').ok).toBe(false);
+    expect(amount('1800000000')).toEqual({ ok: true, value: 1_800_000_000 });
+    expect(amount('1000000000001').ok).toBe(false);
+  });
+  it.each(['1.5', '-3', '1,800,000', '2.000.000'])('an amount rejects %s', (s) =>
+    expect(amount(s).ok).toBe(false),
+  );
 });

@@ -75,6 +75,15 @@ export const count: Field<number> = (raw) => {
   return r.ok && !Number.isInteger(r.value) ? fail(`a whole number ≥ 0 ("${raw.trim()}" has a fraction)`) : r;
 };
 export const integer: Field<number> = count;
+/**
+ * A money amount: a whole number ≥ 0 up to 10^12. Larger than a count's ceiling (10^9) because
+ * multi-country funds are announced in billions (e.g. the €1.8bn EU Emergency Trust Fund for Africa).
+ */
+const nonNegativeAmount = number(0, 1e12, 'a whole amount ≥ 0');
+export const amount: Field<number> = (raw) => {
+  const r = nonNegativeAmount(raw);
+  return r.ok && !Number.isInteger(r.value) ? fail(`a whole amount ≥ 0 ("${raw.trim()}" has a fraction)`) : r;
+};
 export const latitude = number(-90, 90, 'a latitude in decimal degrees', false);
 export const longitude = number(-180, 180, 'a longitude in decimal degrees', false);
 

@@ -11,6 +11,7 @@ import {
   type Status,
 } from './schema';
 import type { PartialDate } from './fields';
+import { foldLegacyNames } from './legacyNames';
 
 export const FAMILY_GROUPS = [
   'central_med',
@@ -24,8 +25,8 @@ export type FamilyGroup = (typeof FAMILY_GROUPS)[number];
 export interface RouteFamily {
   id: string;
   group: FamilyGroup;
-  name_en: string;
-  name_it: string;
+  /** In English; other languages: src/lib/i18n/names/<lang>.json, keyed by this name. */
+  name: string;
   description_en: string;
   description_it: string;
   /** The Frontex route whose detections this family's lines carry (null: no Frontex series). */
@@ -35,8 +36,8 @@ export interface RouteFamily {
 export interface RouteSegment {
   id: string;
   family: string;
-  name_en: string;
-  name_it: string;
+  /** In English; other languages: src/lib/i18n/names/<lang>.json. */
+  name: string;
   mode: 'sea' | 'land';
   waypoints: string[];
   description_en: string;
@@ -114,8 +115,7 @@ function fields<T>(
 const FAMILY = {
   id: f.id,
   group: f.oneOf(FAMILY_GROUPS),
-  name_en: f.text,
-  name_it: f.text,
+  name: f.text,
   description_en: f.text,
   description_it: f.text,
   frontex_route: f.optionalText,
@@ -124,8 +124,7 @@ const FAMILY = {
 const SEGMENT = {
   id: f.id,
   family: f.id,
-  name_en: f.text,
-  name_it: f.text,
+  name: f.text,
   mode: f.oneOf(MODES),
   description_en: f.text,
   description_it: f.text,
@@ -137,6 +136,8 @@ export function validateRoutes(
   file: string,
   json: unknown,
   errors: DataError[],
+  /** Receives a notice for each old per-language name key (name_en, name_it …): see legacyNames.ts. */
+  notices: DataError[] = [],
 ): { families: RouteFamily[]; segments: RouteSegment[] } {
   const families: RouteFamily[] = [];
   const segments: RouteSegment[] = [];
@@ -150,12 +151,14 @@ export function validateRoutes(
     });
     return { families, segments };
   }
-  json.families.forEach((o, i) => {
+  json.families.forEach((raw, i) => {
+    const o = isObj(raw) ? foldLegacyNames(file, `families[${i}]`, raw, notices) : raw;
     const r = isObj(o) ? fields<RouteFamily>(file, `families[${i}]`, o, FAMILY, errors) : undefined;
     if (r) families.push(r);
   });
-  json.segments.forEach((o, i) => {
-    if (!isObj(o)) return;
+  json.segments.forEach((raw, i) => {
+    if (!isObj(raw)) return;
+    const o = foldLegacyNames(file, `segments[${i}]`, raw, notices);
     const r = fields<Omit<RouteSegment, 'waypoints'>>(file, `segments[${i}]`, o, SEGMENT, errors);
     const wp =
       Array.isArray(o.waypoints) &&

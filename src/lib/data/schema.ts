@@ -6,6 +6,7 @@
 import { parseCsv, CsvSyntaxError } from './csv';
 import * as f from './fields';
 import type { Field, PartialDate } from './fields';
+import { LEGACY_NAME, movedNotice, renamedNotice } from './legacyNames';
 
 export const METRICS = ['sea_arrivals', 'irregular_arrivals', 'frontex_detections', 'dead_missing'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -104,8 +105,8 @@ export const SOURCE_SPEC = {
 
 export const PLACE_SPEC = {
   id: c(f.id),
-  name_en: c(f.text),
-  name_it: c(f.text),
+  /** In English; other languages: src/lib/i18n/names/<lang>.json, keyed by this name. */
+  name: c(f.text),
   country: c(f.optional(f.iso3)),
   kind: c(f.oneOf(PLACE_KINDS)),
   lat: c(f.latitude),
@@ -138,7 +139,7 @@ export const PROGRAMME_SPEC = {
   fund: c(f.optionalText),
   implementer: c(f.optionalText),
   recipients: c(f.list(f.iso3)),
-  amount: c(f.optional(f.count)),
+  amount: c(f.optional(f.amount)),
   currency: c(f.oneOf(['EUR', 'GBP', 'USD'] as const)),
   announced: c(f.partialDate),
   start: c(f.optional(f.partialDate)),
@@ -162,6 +163,8 @@ export interface TableResult<T> {
   errors: DataError[];
   /** Rows rejected (a row with several bad cells counts once). */
   rejected: number;
+  /** Not errors: old per-language name columns, read or set aside (see legacyNames.ts). */
+  notices?: DataError[];
 }
 
 /** Validate a CSV text against a spec. Collects every error; never stops at the first. */
@@ -179,6 +182,16 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
     };
   }
   const index = new Map(table.header.map((h, i) => [h, i]));
+  // Old per-language name columns (before the name map): `name_en` is read as `name`, the others
+  // are set aside with a notice per value saying which map entry to add.
+  const notices: DataError[] = [];
+  const legacy = Object.hasOwn(spec, 'name')
+    ? table.header.filter((h) => LEGACY_NAME.test(h) && !Object.hasOwn(spec, h))
+    : [];
+  if (legacy.includes('name_en') && !index.has('name')) {
+    index.set('name', index.get('name_en')!);
+    notices.push(renamedNotice(file, 1, 'name_en'));
+  }
   const missing = Object.keys(spec).filter((k) => !index.has(k) && !spec[k].optionalColumn);
   for (const m of missing)
     errors.push({
@@ -189,7 +202,7 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
       expected: `a column named "${m}" in the header (add it)`,
     });
   for (const h of table.header)
-    if (!Object.hasOwn(spec, h))
+    if (!Object.hasOwn(spec, h) && !legacy.includes(h))
       errors.push({
         file,
         row: 1,
@@ -238,10 +251,16 @@ export function validateCsv<S extends Spec>(file: string, text: string, spec: S)
         bad = true;
       } else seen.set(rec.id, line);
     }
+    for (const h of legacy) {
+      const v = cells[index.get(h)!];
+      const lang = LEGACY_NAME.exec(h)![1];
+      if (lang !== 'en' && v !== '')
+        notices.push(movedNotice(file, line, h, lang, typeof rec.name === 'string' ? rec.name : '', v));
+    }
     if (bad) rejected++;
     else records.push(rec as Out<S>);
   }
-  return { records, errors, rejected };
+  return { records, errors, rejected, ...(notices.length ? { notices } : {}) };
 }
 
 /** Check one JSON value with a field parser; push an error naming its path. */
@@ -263,20 +282,18 @@ export function checkJson<T>(
  * Routes as the publishers count them (area of a count row with area_type "route"). Frontex and
  * IOM each name their own routes; a route family says which of these its lines carry.
  */
+/** Each area's English name; other languages: the name map (src/lib/i18n/names/<lang>.json). */
 export const ROUTE_AREAS = {
-  central_med: { en: 'Central Mediterranean', it: 'Mediterraneo centrale' },
-  eastern_med: { en: 'Eastern Mediterranean', it: 'Mediterraneo orientale' },
-  western_med: { en: 'Western Mediterranean', it: 'Mediterraneo occidentale' },
-  western_balkans: { en: 'Western Balkans', it: 'Balcani occidentali' },
-  western_african: {
-    en: 'Western African (Atlantic to the Canaries)',
-    it: 'Africa occidentale (Atlantico verso le Canarie)',
-  },
-  sahara: { en: 'Sahara Desert crossing', it: 'Attraversamento del Sahara' },
-  eastern_borders: { en: 'Eastern land borders', it: 'Frontiere terrestri orientali' },
-  albania_greece: { en: 'Circular route Albania–Greece', it: 'Rotta circolare Albania–Grecia' },
-  black_sea: { en: 'Black Sea', it: 'Mar Nero' },
-  channel: { en: 'Mainland Europe to the UK', it: 'Dal continente al Regno Unito' },
-  other: { en: 'Other', it: 'Altro' },
+  central_med: 'Central Mediterranean',
+  eastern_med: 'Eastern Mediterranean',
+  western_med: 'Western Mediterranean',
+  western_balkans: 'Western Balkans',
+  western_african: 'Western African (Atlantic to the Canaries)',
+  sahara: 'Sahara Desert crossing',
+  eastern_borders: 'Eastern land borders',
+  albania_greece: 'Circular route Albania–Greece',
+  black_sea: 'Black Sea',
+  channel: 'Mainland Europe to the UK',
+  other: 'Other',
 } as const;
 export type RouteArea = keyof typeof ROUTE_AREAS;

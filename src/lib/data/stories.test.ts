@@ -266,30 +266,36 @@ describe('the stories in data/stories', () => {
     for (const s of r.file.stories) expect(s.chapters.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('are complete in English and Italian', () => {
+  it('are complete in every language of the app', () => {
     expect(r.warnings.map(formatWarning)).toEqual([]);
     for (const s of r.file.stories) {
-      expect(Object.keys(s.langs).sort(), s.id).toEqual(['en', 'it']);
+      expect(Object.keys(s.langs).sort(), s.id).toEqual(['ar', 'en', 'fr', 'it']);
       for (const c of s.chapters)
-        expect(Object.keys(c.langs).sort(), `${s.id}: ${c.title}`).toEqual(['en', 'it']);
+        expect(Object.keys(c.langs).sort(), `${s.id}: ${c.title}`).toEqual(['ar', 'en', 'fr', 'it']);
     }
   });
 
   it('give the same figures and dates in every language', () => {
     // All digit sequences of title, text and notes, thousands separators and decimal commas normalised.
-    let compared = 0;
+    // Arabic is written with Western digits and separators (docs/i18n.md), French with narrow spaces.
+    const compared = new Map<string, number>();
+    let chapters = 0;
     for (const s of r.file.stories)
       s.chapters.forEach((c, i) => {
+        chapters++;
         const ref = numberSet(`${c.title} ${c.text} ${c.notes}`, s.lang);
         expect(ref.length, `${s.id} chapter ${i + 1} has figures`).toBeGreaterThan(0);
         for (const [l, v] of Object.entries(c.langs)) {
+          if (l === s.lang) continue;
           expect(numberSet(`${v.title} ${v.text} ${v.notes}`, l), `${s.id} chapter ${i + 1} [${l}]`).toEqual(
             ref,
           );
-          compared++;
+          compared.set(l, (compared.get(l) ?? 0) + 1);
         }
       });
-    expect(compared).toBeGreaterThanOrEqual(2 * 26);
+    expect(chapters).toBeGreaterThanOrEqual(26);
+    // Every chapter compared in each of the other three languages.
+    expect(Object.fromEntries(compared)).toEqual({ it: chapters, fr: chapters, ar: chapters });
   });
 
   it('state agreement dates that are in data/agreements.json', () => {
@@ -302,20 +308,29 @@ describe('the stories in data/stories', () => {
       // or a funded programme's announcement date
       ...programmes.map((p) => p.announced?.iso),
     ]);
-    const months =
-      'January February March April May June July August September October November December'.split(' ');
-    const mesi =
-      'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre';
-    const names: Record<string, string[]> = { en: months, it: mesi.split(' ') };
+    // Month names per language from Intl (the app's own date formatting), so every language is checked.
+    const names = (l: string) =>
+      Array.from({ length: 12 }, (_, m) =>
+        new Intl.DateTimeFormat(l, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m, 15)),
+      );
+    expect(names('fr')[1]).toBe('février');
+    expect(names('ar')[1]).toBe('فبراير');
+    const checked = new Map<string, number>();
     for (const s of r.file.stories)
       for (const c of s.chapters)
         for (const [l, v] of Object.entries(c.langs)) {
-          const re = new RegExp(`(\\d{1,2})°? (${names[l].join('|')})(?: (\\d{4}))?`, 'g');
+          const months = names(l);
+          const re = new RegExp(`(\\d{1,2})(?:°|er)? (${months.join('|')})(?: (\\d{4}))?`, 'g');
           for (const m of v.text.matchAll(re)) {
             const year = m[3] ?? String(Math.floor(c.window[0] / 12));
-            const iso = `${year}-${String(names[l].indexOf(m[2]) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+            const iso = `${year}-${String(months.indexOf(m[2]) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
             expect(all, `${s.id} [${l}]: "${m[0]}" (${v.title})`).toContain(iso);
+            checked.set(l, (checked.get(l) ?? 0) + 1);
           }
         }
+    // Each translation states (at least) the dates the English does: none lost in a month-name typo.
+    const en = checked.get('en') ?? 0;
+    expect(en).toBeGreaterThanOrEqual(20);
+    for (const l of ['it', 'fr', 'ar']) expect(checked.get(l), l).toBeGreaterThanOrEqual(en);
   });
 });

@@ -201,7 +201,8 @@ const joinParas = (ls: string[]) =>
   ls
     .join('\n')
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    // Runs of white space become one space; no-break spaces (French "61 618", "2021 :") are kept.
+    .map((p) => p.replace(/[^\S\u00a0\u202f]+/g, ' ').trim())
     .filter(Boolean)
     .join('\n\n');
 

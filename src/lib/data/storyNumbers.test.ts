@@ -19,6 +19,12 @@ describe('numbersIn', () => {
     ['en', 'From 2014–2025, in 2015, 153,842 arrived', ['2014', '2025', '2015', '153842']],
     ['fr', '157\u202f652 arrivées, 0,48 %', ['157652', '0.48']],
     ['ar', '١٥٧٬٦٥٢', ['157652']],
+    [
+      'ar',
+      'تسجّل إيطاليا 66,617 وافدًا بحرًا في 2024 و66,296 في 2025، أي أقل بنسبة 0.48 %.',
+      ['66617', '2024', '66296', '2025', '0.48'],
+    ],
+    ['fr', 'Après 153\u202f842 arrivées en 2015, le 1er novembre', ['153842', '2015', '1']],
   ])('%s: %s', (lang, text, want) => expect(numbersIn(text, lang)).toEqual(want));
 
   it('tells differing figures apart and ignores word order', () => {

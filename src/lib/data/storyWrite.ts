@@ -30,7 +30,8 @@ const clean = (s: string | undefined) =>
   (s ?? '')
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    // Runs of white space become one space; no-break spaces (French "61 618", "2021 :") are kept.
+    .map((p) => p.replace(/[^\S\u00a0\u202f]+/g, ' ').trim())
     .filter(Boolean);
 
 /** Languages with any text in the draft, the story's own first. */

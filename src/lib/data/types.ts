@@ -5,8 +5,8 @@ import type { FeatureCollection, LineString } from 'geojson';
 
 type Plain<T> = Omit<T, '_row'>;
 export interface CountryInfo {
-  name_en: string;
-  name_it: string;
+  /** In English; other languages: src/lib/i18n/names/<lang>.json, keyed by this name. */
+  name: string;
   capital: string | null;
 }
 export interface CatalogFile {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, type ExportRow } from './content';
 import { buildSvg, escapeXml, mercatorScale } from './svg';
-import { embedSrc, fullMapLink, snippet } from './embed';
+import { embedSrc, fallbackFile, fullMapLink, isDefaultView, snippet } from './embed';
 import { datawrapperMessage, frameId, parsePym, pymMessage } from './height';
 import { layoutPage } from './layout';
+import { makeProjection } from './svgMap';
 import { buildFrame, wrap } from './frame';
 import { light } from '../map/theme';
 import { entriesFor, legendOf } from '../overlays/describe';
@@ -30,12 +31,10 @@ const row = (o: Partial<ExportRow>): ExportRow => ({
 const catalog = {
   version: 1,
   sources: [],
-  places: [{ id: 'lampedusa', name_en: 'Lampedusa', name_it: 'Lampedusa', lat: 35.5, lon: 12.6 }],
-  countries: { ITA: { name_en: 'Italy', name_it: 'Italia', capital: null } },
+  places: [{ id: 'lampedusa', name: 'Lampedusa', lat: 35.5, lon: 12.6 }],
+  countries: { ITA: { name: 'Italy', capital: null } },
   families: [],
-  segments: [
-    { id: 'seg-1', family: 'central-med', name_en: 'A → B', name_it: 'A → B', mode: 'sea', sources: ['s1'] },
-  ],
+  segments: [{ id: 'seg-1', family: 'central-med', name: 'A → B', mode: 'sea', sources: ['s1'] }],
   programmes: [],
   agreements: [{ id: 'ag-1', title_en: 'MoU', title_it: 'Memorandum', sources: ['s2'] }],
 } as unknown as CatalogFile;
@@ -199,6 +198,39 @@ describe('embed', () => {
     expect(code).toContain('<script src="https://ex.org/c/embed.js" async></script>');
   });
 
+  it("the no-JS fallback: a link with the headline and sources, and the build's picture for the default view", () => {
+    const base = {
+      src: 'https://ex.org/c/?v=1&embed',
+      id: 'c1',
+      script: 'https://ex.org/c/embed.js',
+      title: 'T',
+      height: 600,
+    };
+    const fallback = { href: 'https://ex.org/c/?v=1', text: 'Headline <i>: Open', sources: 'Sources: A & B' };
+    const text = snippet({ ...base, fallback });
+    expect(text).toContain(
+      '<noscript><p><a href="https://ex.org/c/?v=1">Headline &lt;i&gt;: Open</a><br>Sources: A &amp; B</p></noscript>',
+    );
+    expect(text).not.toContain('<img');
+    const image = { src: 'https://ex.org/c/fallback-it.png', width: 640, height: 720, alt: 'Arrivi "2023"' };
+    const pic = snippet({ ...base, fallback: { ...fallback, image } });
+    expect(pic).toContain(
+      '<noscript><p><a href="https://ex.org/c/?v=1"><img src="https://ex.org/c/fallback-it.png" width="640" height="720" alt="Arrivi &quot;2023&quot;" style="max-width:100%;height:auto"></a><br>',
+    );
+    expect(fallbackFile('ar')).toBe('fallback-ar.png');
+
+    const d = { window: [10, 21] as const, metric: 'sea_arrivals', layers: { routes: true, deaths: false } };
+    const v = { ...d, selection: null, customText: false };
+    expect(isDefaultView(v, d)).toBe(true);
+    // Any difference in what is drawn or said makes the picture wrong for the view.
+    expect(isDefaultView({ ...v, window: [10, 20] }, d)).toBe(false);
+    expect(isDefaultView({ ...v, metric: 'dead_missing' }, d)).toBe(false);
+    expect(isDefaultView({ ...v, layers: { routes: true, deaths: true } }, d)).toBe(false);
+    expect(isDefaultView({ ...v, layers: { routes: true } }, d)).toBe(true);
+    expect(isDefaultView({ ...v, selection: { kind: 'place', id: 'x' } }, d)).toBe(false);
+    expect(isDefaultView({ ...v, customText: true }, d)).toBe(false);
+  });
+
   it('the full-map link drops embed flags and host parameters, keeps the rest', () => {
     const u = new URL(
       fullMapLink(
@@ -231,7 +263,7 @@ describe('selection from a link', () => {
 });
 
 describe('svg labels', () => {
-  it('overlay labels give way to place names (one collision index, as on the map)', () => {
+  it('circle labels win over place names, as on the map (crossings:top), in one collision index', () => {
     const { input, entries, frame } = frameFor();
     const page = layoutPage(frame, 600, 400);
     const italy = (name: string) => ({
@@ -259,12 +291,23 @@ describe('svg labels', () => {
         title: 'T',
         description: 'D',
       });
-    // With no place name there, Italy's circle carries its figure; under a place name it does not.
-    expect(svgWith({ type: 'FeatureCollection', features: [] } as never)).toContain(
-      'Italy · landings.allPorts 120,066',
-    );
-    const covered = svgWith(italy('Sicily'));
-    expect(covered).toContain('>SICILY<');
-    expect(covered).not.toContain('Italy · landings.allPorts 120,066');
+    // With no place name there, Italy's circle carries its name and figure beside it (two lines).
+    const free = svgWith({ type: 'FeatureCollection', features: [] } as never);
+    const label =
+      /<text [^>]*data-for="sea_arrivals\|country\|ITA"[^>]*><tspan x="([\d.]+)" y="([\d.]+)">Italy · landings\.allPorts<\/tspan><tspan [^>]*>120,066<\/tspan><\/text>/.exec(
+        free,
+      );
+    expect(label).not.toBeNull();
+    // A place name exactly where that label sits: the label keeps its place, the name is dropped.
+    const { projection } = makeProjection({ center: [13, 36], zoom: 4 }, page.map.width, page.map.height);
+    const where = projection.invert!([Number(label![1]), Number(label![2])])!;
+    const covered = svgWith({
+      type: 'FeatureCollection',
+      features: [{ ...italy('Sicily').features[0], geometry: { type: 'Point', coordinates: where } }],
+    } as never);
+    expect(covered).toContain(label![0]);
+    expect(covered).not.toContain('>SICILY<');
+    // Away from every label, the place name is drawn.
+    expect(svgWith(italy('Sicily'))).toContain('>SICILY<');
   });
 });

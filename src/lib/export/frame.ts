@@ -58,7 +58,8 @@ export function buildFrame(x: FrameInput): Frame {
       t('publish.sources', { list: [...new Set(x.credits.map((c) => c.attribution))].join('; ') }),
     note: text?.note ? t('publish.note.label', { note: text.note }) : '',
     byline: text?.byline ? t('publish.bylineText', { byline: text.byline }) : '',
-    madeWith: t('share.export.madeWith', { url: x.url }),
+    // Without an address (a build that does not know where it will be served): "Made with Crossings".
+    madeWith: t('share.export.madeWith', { url: x.url }).replace(/\s*·\s*$/, ''),
     licences: x.credits.map((c) => [c.attribution, c.licence, c.url].filter(Boolean).join(' — ')),
     theme: x.theme,
     lang: x.lang,

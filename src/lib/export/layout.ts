@@ -5,6 +5,7 @@
  * Units are CSS pixels.
  */
 import { wrap, type Frame } from './frame';
+import { minScale, type SizePreset } from './presets';
 import { withCount } from '../overlays/format';
 import type { Swatch } from '../overlays/types';
 
@@ -48,6 +49,21 @@ export interface Page {
   height: number;
   map: { x: number; y: number; width: number; height: number };
   marks: Mark[];
+  /**
+   * The text scale the page is laid out at (1 for a 640-wide column, up to 1.6): the map's own
+   * labels, lines and circles are drawn at the same scale (`mapBox`), so they match the frame.
+   */
+  scale: number;
+}
+
+/**
+ * The box the map is rendered at, in CSS px, and how much it is enlarged into the page's map box:
+ * the map drawn `scale` times smaller and blown up `scale` times shows the same extent with labels,
+ * line widths and circles `scale` times bigger (a 1200-wide or print page is read smaller).
+ */
+export function mapBox(page: Page): { width: number; height: number; scale: number } {
+  const k = page.scale;
+  return { width: page.map.width / k, height: page.map.height / k, scale: k };
 }
 
 export type Measure = (text: string, size: number, bold?: boolean) => number;
@@ -125,6 +141,14 @@ function swatchMarks(s: Swatch, x: number, y: number, rowH: number): Mark[] {
   }
 }
 
+/** A swatch whose size means something (circle radius, line width) at scale k. */
+function scaleSwatch(s: Swatch, k: number): Swatch {
+  if (k === 1) return s;
+  if (s.kind === 'circle' || s.kind === 'point') return { ...s, r: s.r * k };
+  if (s.kind === 'line') return { ...s, width: (s.width ?? 3) * k };
+  return s;
+}
+
 /** Marks laid out from y = 0 down, and the height they take. */
 interface Block {
   marks: Mark[];
@@ -185,21 +209,26 @@ function groupBlock(
 ): Block {
   const th = frame.theme;
   const marks: Mark[] = [];
-  let y = 0;
-  marks.push({
-    t: 'text',
-    x: x0,
-    y,
-    text: g.title,
-    size: 12 * k,
-    bold: true,
-    color: th.muted,
-    group: g.overlay,
-  });
-  y += 8 * k;
+  // A title longer than its column wraps (never runs off the page).
+  const titleLines = wrap(g.title, width, (s) => measure(s, 12 * k, true));
+  titleLines.forEach((text, i) =>
+    marks.push({
+      t: 'text',
+      x: x0,
+      y: i * 15 * k,
+      text,
+      size: 12 * k,
+      bold: true,
+      color: th.muted,
+      group: g.overlay,
+    }),
+  );
+  let y = (titleLines.length - 1) * 15 * k + 8 * k;
   let x = x0;
   const rows: { x: number; item: (typeof g.items)[number]; label: string }[][] = [[]];
-  for (const item of g.items) {
+  for (const it of g.items) {
+    // The map's circles and lines are drawn at the page's scale (mapBox): so are their swatches.
+    const item = { ...it, swatch: it.swatch && scaleSwatch(it.swatch, k) };
     const room = width - swatchWidth(item.swatch) - 6;
     const label = ellipsis(withCount(item.label, item.count, frame.lang), room, (s) => measure(s, 12 * k));
     const w = swatchWidth(item.swatch) + 6 + measure(label, 12 * k) + 16 * k;
@@ -257,8 +286,11 @@ function footer(frame: Frame, width: number, measure: Measure, k: number, notes 
   let y = 22 * k;
   for (let i = 0; i < frame.legend.length; i += cols) {
     let rowH = 0;
-    frame.legend.slice(i, i + cols).forEach((g, j) => {
-      const b = groupBlock(g, frame, pad + j * (colW + gap), colW, measure, k, notes);
+    const row = frame.legend.slice(i, i + cols);
+    // A last row with fewer groups shares the whole width (its items then sit side by side).
+    const w = row.length === cols ? colW : (inner - gap * (row.length - 1)) / row.length;
+    row.forEach((g, j) => {
+      const b = groupBlock(g, frame, pad + j * (w + gap), w, measure, k, notes);
       marks.push(...b.marks.map((m) => shift(m, y)));
       rowH = Math.max(rowH, b.height);
     });
@@ -297,6 +329,7 @@ export function layoutPage(
     height: top + mapHeight + foot.height,
     map: { x: 0, y: top, width: mapWidth, height: mapHeight },
     marks: [...head.marks, ...foot.marks.map((m) => shift(m, top + mapHeight))],
+    scale: k,
   };
 }
 
@@ -312,21 +345,31 @@ export function layoutForSize(
   width: number,
   height: number,
   measure: Measure = estimate,
+  /** The smallest scale the output allows (presets.ts `minScale`: print keeps 7 pt labels). */
+  minScale = 1,
 ): Page {
-  // Most to least: every note in one column; side-by-side groups; no notes; smaller type.
+  // Most to least: every note in one column; side-by-side groups; no notes; more columns; then
+  // smaller type (halfway, then the smallest the output allows). The map's own labels follow the
+  // type (mapBox), so the type is kept large as long as the map keeps its share.
   const cols = Math.max(1, Math.min(frame.legend.length, Math.floor(width / 380)));
+  const more = Math.min(frame.legend.length, cols + 1);
+  const big = Math.max(minScale, textScale(width));
+  const scales = [...new Set([big, (big + minScale) / 2, minScale])];
   const tries: [number, boolean, number][] = [
-    [textScale(width), true, 1],
-    [textScale(width), true, cols],
-    [textScale(width), false, cols],
-    [1, false, cols],
-    [1, false, Math.min(frame.legend.length, cols + 1)],
+    [big, true, 1],
+    [big, true, cols],
+    ...scales.flatMap((k): [number, boolean, number][] => [
+      [k, false, cols],
+      [k, false, more],
+    ]),
   ];
   let head = header(frame, width, measure, 1);
   let foot = footer(frame, width, measure, 1, false, cols);
+  let scale = 1;
   for (const [k, notes, c] of tries) {
     head = header(frame, width, measure, k);
     foot = footer(frame, width, measure, k, notes, c);
+    scale = k;
     if (height - head.height - foot.height >= MIN_MAP_SHARE * height) break;
   }
   const top = head.height;
@@ -336,5 +379,10 @@ export function layoutForSize(
     height,
     map: { x: 0, y: top, width, height: mapHeight },
     marks: [...head.marks, ...foot.marks.map((m) => shift(m, top + mapHeight))],
+    scale,
   };
 }
+
+/** The page of a size preset (PNG and SVG), its type never under the preset's minimum. */
+export const presetPage = (frame: Frame, preset: SizePreset, measure: Measure = estimate): Page =>
+  layoutForSize(frame, preset.width, preset.height, measure, minScale(preset));

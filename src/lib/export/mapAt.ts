@@ -52,15 +52,23 @@ const idle = (map: MLMap) =>
     map.triggerRepaint();
   });
 
-/** Draw the map at `width` × `height` CSS px and `density`, fitted as above; returns a copy. */
+/**
+ * Draw the map laid out at `box.width` × `box.height` CSS px (`mapBox` in layout.ts), at
+ * `density` × `box.scale` device pixels per CSS px, fitted as above; returns a copy of
+ * `box.width × box.scale × density` pixels. A page's map box of W CSS px at text scale k is
+ * rendered as a W/k-wide map at k times the pixel ratio: the same pixels and extent, with
+ * MapLibre's labels, line widths and circles k times bigger, sized for the output like the
+ * page's text.
+ */
 export async function renderMapAt(
   map: MLMap,
-  width: number,
-  height: number,
+  box: { width: number; height: number; scale: number },
   density: number,
 ): Promise<{ canvas: HTMLCanvasElement; view: MapViewAt }> {
+  const width = box.width;
+  const height = box.height;
   const container = map.getContainer();
-  const box = container.getBoundingClientRect();
+  const live = container.getBoundingClientRect();
   const c = map.getCenter();
   const before = { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() };
   const ratio = map.getPixelRatio();
@@ -69,19 +77,19 @@ export async function renderMapAt(
   // whole current view, so they are lifted while it is drawn.
   const bounds = map.getMaxBounds();
   const minZoom = map.getMinZoom();
-  const view = fittedView(before, box, { width, height });
+  const view = fittedView(before, live, { width, height });
   try {
     // Off screen, out of the layout: the page does not move while the file is drawn.
     container.style.cssText = `position:fixed;inset:auto;left:${-width - 100}px;top:0;width:${width}px;height:${height}px`;
     map.setMaxBounds(null);
     map.setMinZoom(Math.min(minZoom, view.zoom));
     map.resize();
-    map.setPixelRatio(density);
+    map.setPixelRatio(density * box.scale);
     map.jumpTo(view);
     await idle(map);
     const out = document.createElement('canvas');
-    out.width = Math.round(width * density);
-    out.height = Math.round(height * density);
+    out.width = Math.round(width * box.scale * density);
+    out.height = Math.round(height * box.scale * density);
     out.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, out.width, out.height);
     return { canvas: out, view };
   } finally {

@@ -1,12 +1,12 @@
 /**
- * The PNG export: the live map canvas (preserveDrawingBuffer is on) composited with the shared page
- * layout on a 2D canvas, at 1× or 2×. For 2× the map is redrawn at twice the pixel ratio first.
- * `exportPngPreset` writes a size preset instead: exactly the preset's pixels, the map redrawn at the
- * preset's map box (the current view fitted into it) and the preset's dpi in a pHYs chunk.
+ * The PNG export of a size preset: exactly the preset's pixels, the live map redrawn off screen for
+ * the preset's map box (the current view fitted into it, its labels at the page's text scale:
+ * `mapBox`) and composited with the shared page layout on a 2D canvas, with the preset's dpi in a
+ * pHYs chunk.
  */
 import type { Map as MLMap } from 'maplibre-gl';
 import type { Frame } from './frame';
-import { layoutForSize, layoutPage, type Mark, type Measure, type Page } from './layout';
+import { mapBox, presetPage, type Mark, type Measure, type Page } from './layout';
 import { outputSize, type SizePreset } from './presets';
 import { renderMapAt } from './mapAt';
 import { withDpi } from './phys';
@@ -63,56 +63,10 @@ export function drawMark(g: CanvasRenderingContext2D, m: Mark) {
   }
 }
 
-/** Wait until the map has drawn everything at its current settings. */
-const idle = (map: MLMap) =>
-  new Promise<void>((resolve) => {
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  });
-
 export interface PngResult {
   blob: Blob;
   width: number;
   height: number;
-}
-
-export async function exportPng(map: MLMap, frame: Frame, scale: 1 | 2): Promise<PngResult> {
-  const box = map.getContainer().getBoundingClientRect();
-  const mw = Math.round(box.width);
-  const mh = Math.round(box.height);
-  const before = map.getPixelRatio();
-  if (before !== scale) {
-    map.setPixelRatio(scale);
-    await idle(map);
-  }
-  try {
-    const measureCanvas = document.createElement('canvas').getContext('2d')!;
-    const page: Page = layoutPage(frame, mw, mh, (s, size, bold) => {
-      measureCanvas.font = `${bold ? '700 ' : ''}${size}px ${FONT}`;
-      return measureCanvas.measureText(s).width;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = page.width * scale;
-    canvas.height = page.height * scale;
-    const g = canvas.getContext('2d')!;
-    g.scale(scale, scale);
-    g.fillStyle = frame.theme.bg;
-    g.fillRect(0, 0, page.width, page.height);
-    g.drawImage(map.getCanvas(), page.map.x, page.map.y, page.map.width, page.map.height);
-    for (const m of page.marks) drawMark(g, m);
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))),
-        'image/png',
-      ),
-    );
-    return { blob, width: canvas.width, height: canvas.height };
-  } finally {
-    if (before !== scale) {
-      map.setPixelRatio(before);
-      map.triggerRepaint();
-    }
-  }
 }
 
 /** Text measured with the canvas's own font metrics. */
@@ -129,10 +83,10 @@ export async function exportPngPreset(
   frame: Frame,
   preset: SizePreset,
 ): Promise<PngResult & { page: Page }> {
-  const page = layoutForSize(frame, preset.width, preset.height, canvasMeasure());
+  const page = presetPage(frame, preset, canvasMeasure());
   const size = outputSize(preset);
   const k = preset.density;
-  const shot = await renderMapAt(map, page.map.width, page.map.height, k);
+  const shot = await renderMapAt(map, mapBox(page), k);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;

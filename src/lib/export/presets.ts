@@ -1,7 +1,8 @@
 /**
  * Output size presets shared by every export (PNG, SVG, video): the page size in CSS pixels at
  * 1×, and the pixel density the file is written at. The map extent is fitted to the preset's frame
- * (not the browser window's aspect), and labels are sized for the output (`labelScale`).
+ * (not the browser window's aspect), and text and the map's labels are sized for the output
+ * (`minScale`, layout.ts `mapBox`).
  */
 export type PresetId = 'article' | 'full' | 'square' | 'print' | 'custom';
 
@@ -42,4 +43,18 @@ export function customPreset(width: number, height: number): SizePreset {
 /** The written file's pixel size for a preset. */
 export function outputSize(p: SizePreset): { width: number; height: number } {
   return { width: Math.round(p.width * p.density), height: Math.round(p.height * p.density) };
+}
+
+/** The smallest type a printed graphic may use, in points (Reuters/AP print graphics: 7 pt). */
+export const MIN_PRINT_PT = 7;
+/** The smallest text the map and the page draw at 1×, in CSS px (country names at low zoom). */
+export const SMALLEST_TEXT_PX = 10;
+
+/**
+ * The scale below which a preset's smallest text would be under MIN_PRINT_PT at its dpi: 1 on
+ * screen (96 dpi), about 1.46 for print (10 CSS px × 2 px per CSS px at 300 dpi would be 4.8 pt).
+ */
+export function minScale(p: SizePreset): number {
+  const px = (MIN_PRINT_PT / 72) * p.dpi;
+  return Math.max(1, px / (SMALLEST_TEXT_PX * p.density));
 }

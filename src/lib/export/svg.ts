@@ -11,7 +11,7 @@ import type { Theme } from '../map/theme';
 import type { Lang } from '../i18n/i18n.svelte';
 import type { OverlayId } from '../overlays/registry';
 import type { SvgContext } from '../overlays/types';
-import type { Page, Mark } from './layout';
+import { mapBox, type Page, type Mark } from './layout';
 import {
   basemapGroup,
   el,
@@ -20,6 +20,7 @@ import {
   projectLine,
   rewindForD3,
   svgEscape,
+  type BasemapInput,
   type BasemapProps,
   type Box,
   type LabelProps,
@@ -31,6 +32,7 @@ export interface SvgInput {
   page: Page;
   theme: Theme;
   lang: Lang;
+  /** The view of the map drawing, at mapBox(page)'s size (the PNG's view; fittedView). */
   view: { center: [number, number]; zoom: number };
   basemap: FeatureCollection<Geometry, BasemapProps>;
   countryLabels: FeatureCollection<Point, LabelProps>;
@@ -83,6 +85,26 @@ export function svgContext(
   };
 }
 
+/**
+ * The map's markup in three layers (basemap, overlays in z-order, place names), for the export and
+ * the no-WebGL map. The overlays are drawn first, and so place their labels first: the circles'
+ * labels sit above the place names on the live map (`crossings:top`) and win collisions there, so
+ * they do here; place names then take what is free. (Other overlay labels, below the place names
+ * on the map, win here too: the one difference.)
+ */
+export function drawMap(
+  base: BasemapInput,
+  overlays: SvgInput['overlays'],
+  idPrefix = '',
+): { basemap: string; overlays: string; labels: string } {
+  const taken: Box[] = [];
+  const ctx = svgContext(base.view, base.width, base.height, base.basemap, taken);
+  const groups = overlays(ctx)
+    .map((g) => el('g', { id: `${idPrefix}${g.id}`, 'data-overlay': g.id, fill: 'none' }, g.body))
+    .join('');
+  return { basemap: basemapGroup(base), overlays: groups, labels: labelsGroup(base, taken) };
+}
+
 function markToSvg(m: Mark): string {
   if (m.t === 'text')
     return el(
@@ -130,7 +152,9 @@ function markToSvg(m: Mark): string {
 
 export function buildSvg(x: SvgInput): string {
   const { page, theme: th } = x;
-  const { width: w, height: h } = page.map;
+  // The map is drawn at the size it is rendered at for the PNG (mapBox) and enlarged by the page's
+  // text scale, so its labels, lines and circles are sized like the PNG's and the page's text.
+  const { width: w, height: h, scale: k } = mapBox(page);
   const base = {
     width: w,
     height: h,
@@ -141,14 +165,7 @@ export function buildSvg(x: SvgInput): string {
     countryLabels: x.countryLabels,
     seaLabels: x.seaLabels,
   };
-  // Place names first (they are drawn on top and win collisions, as on the map), then overlays.
-  const taken: Box[] = [];
-  const labels = labelsGroup(base, taken);
-  const ctx = svgContext(x.view, w, h, x.basemap, taken);
-  const overlays = x
-    .overlays(ctx)
-    .map((g) => el('g', { id: g.id, 'data-overlay': g.id, fill: 'none' }, g.body))
-    .join('');
+  const drawn = drawMap(base, x.overlays);
   const clipId = 'crossings-map-clip';
   const body = [
     el('title', {}, svgEscape(x.title)),
@@ -161,19 +178,28 @@ export function buildSvg(x: SvgInput): string {
         )
       : '',
     el('rect', { width: page.width, height: page.height, fill: th.bg }),
-    el('defs', {}, el('clipPath', { id: clipId }, el('rect', { width: w, height: h }))),
+    el(
+      'defs',
+      {},
+      el('clipPath', { id: clipId }, el('rect', { width: page.map.width, height: page.map.height })),
+    ),
     el(
       'g',
       {
         id: 'map',
-        // The Web Mercator view the map is drawn at (512 px tiles), so the picture can be georeferenced.
+        // The Web Mercator view of the page's map box (512 px tiles at the page's CSS px), so the
+        // picture can be georeferenced; the drawing inside is at zoom − log2(scale), enlarged.
         'data-center': `${x.view.center[0].toFixed(5)},${x.view.center[1].toFixed(5)}`,
-        'data-zoom': x.view.zoom.toFixed(4),
+        'data-zoom': (x.view.zoom + Math.log2(k)).toFixed(4),
         transform: `translate(${page.map.x},${page.map.y})`,
         'clip-path': `url(#${clipId})`,
         'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
       },
-      basemapGroup(base) + el('g', { id: 'overlays' }, overlays) + labels,
+      el(
+        'g',
+        { id: 'map-drawing', transform: k === 1 ? undefined : `scale(${+k.toFixed(4)})` },
+        drawn.basemap + el('g', { id: 'overlays' }, drawn.overlays) + drawn.labels,
+      ),
     ),
     el(
       'g',

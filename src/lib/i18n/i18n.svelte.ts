@@ -18,10 +18,13 @@ export type { MessageKey } from './keys';
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | Plural;
 
-const modules = import.meta.glob<Record<string, Message>>('./locales/*/*.json', {
+// English is in the first load (every message falls back to it); each other language is a chunk
+// of its own, loaded when it is chosen (or, from the start URL's `lang=`, before the app starts).
+const english = import.meta.glob<Record<string, Message>>('./locales/en/*.json', {
   eager: true,
   import: 'default',
 });
+const others = import.meta.glob<Record<string, Message>>('./lang/*.ts', { import: 'default' });
 
 /** Each language in its own name (the picker shows these), its direction and Intl locale tag. */
 export const LOCALES = {
@@ -36,11 +39,10 @@ export const isLang = (s: string): s is Lang => s in LOCALES;
 /** The BCP 47 tag to give Intl for a language (Arabic: Western digits, see above). */
 export const intlLocale = (lang: string): string => (isLang(lang) ? LOCALES[lang].intl : lang);
 
-export const MESSAGES: Record<string, Record<string, Message>> = {};
-for (const [path, msgs] of Object.entries(modules)) {
-  const lang = path.split('/')[2];
-  MESSAGES[lang] = { ...(MESSAGES[lang] ?? {}), ...msgs };
-}
+/** The messages of each language loaded so far (English always). */
+export const MESSAGES: Record<string, Record<string, Message>> = {
+  en: Object.assign({}, ...Object.values(english)),
+};
 
 const pr = new Map<string, Intl.PluralRules>();
 /** The CLDR plural category of n in a language. */
@@ -57,9 +59,59 @@ function countOf(v: string | number | undefined): number {
 }
 
 class I18n {
-  lang = $state<Lang>('en');
+  #lang = $state<Lang>('en');
+  /** Bumped when a language's messages arrive: what was drawn with the English fallback redraws. */
+  loaded = $state(0);
+  get lang(): Lang {
+    return this.#lang;
+  }
+  /** Switches at once (direction, dates, numbers); the words follow as soon as they are loaded. */
+  set lang(l: Lang) {
+    this.#lang = l;
+    loadLocale(l).catch((e) => console.warn(`Could not load the ${l} messages:`, (e as Error)?.message ?? e));
+  }
 }
 export const i18n = new I18n();
+
+const loading = new Map<string, Promise<void>>();
+/** Load a language's messages (once; after a failure the next call tries again). */
+export function loadLocale(lang: Lang): Promise<void> {
+  if (MESSAGES[lang]) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    const load = others[`./lang/${lang}.ts`];
+    p = (load ? load() : Promise.reject(new Error(`no messages for ${lang}`))).then(
+      (messages) => {
+        MESSAGES[lang] = messages;
+        i18n.loaded++;
+      },
+      (e) => {
+        loading.delete(lang);
+        throw e;
+      },
+    );
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+/** The language the start URL asks for (`lang=it`, or `lang=auto`: the browser's first we have). */
+function startLang(): Lang | null {
+  if (typeof location === 'undefined') return null;
+  const q = new URLSearchParams(location.search).get('lang');
+  const asked =
+    q === 'auto' ? (globalThis.navigator?.languages ?? []).map((l) => l.toLowerCase().split('-')[0]) : [q];
+  return asked.find((l): l is Lang => !!l && isLang(l)) ?? null;
+}
+/**
+ * The start language's words, which main.ts waits for before it draws anything (no flash of
+ * English); failing (offline), the app starts in English. (Not a top-level await: the offline
+ * build wraps this module in a function, where `await` is a syntax error.)
+ */
+const first = startLang();
+export const localeReady: Promise<void> = first
+  ? loadLocale(first).catch(() => undefined)
+  : Promise.resolve();
 
 /**
  * Translate a key, filling {name} placeholders; a plural message picks its form from `{n}` (a
@@ -67,6 +119,7 @@ export const i18n = new I18n();
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const lang = i18n.lang;
+  void i18n.loaded;
   const raw = MESSAGES[lang]?.[key] ?? MESSAGES.en?.[key] ?? key;
   let msg: string;
   if (typeof raw === 'string') msg = raw;

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { nameOf } from './names';
+import { hasName, nameLang, nameOf, routeAreaName } from './names';
 
-const italy = { name_en: 'Italy', name_it: 'Italia' };
+const italy = { name: 'Italy' };
 
 describe('nameOf', () => {
   it.each<[string, object | null | undefined, string, string | undefined, string]>([
-    ['the language asked for', italy, 'it', undefined, 'Italia'],
+    ['the name map for the language asked for', italy, 'it', undefined, 'Italia'],
     ['English in English', italy, 'en', undefined, 'Italy'],
-    [
-      'English when the language has no field and the name map no entry',
-      { name_en: 'Atlantis' },
-      'fr',
-      undefined,
-      'Atlantis',
-    ],
-    ['the per-locale name map when the language has no field', italy, 'fr', undefined, 'Italie'],
-    ['English when the field is empty', { name_en: 'Libya', name_it: '' }, 'it', undefined, 'Libya'],
-    ['English when the field is null', { name_en: 'Libya', name_it: null }, 'it', undefined, 'Libya'],
-    ['English when the field is not text', { name_en: 'Libya', name_it: 7 }, 'it', undefined, 'Libya'],
-    ['a later locale when present', { name_en: 'Tunisia', name_ar: 'تونس' }, 'ar', undefined, 'تونس'],
-    ['whitespace counts as text', { name_en: 'Malta', name_it: ' ' }, 'it', undefined, ' '],
-    ['an object with only name_en', { name_en: 'LMP' }, 'it', undefined, 'LMP'],
+    ['English when the name map has no entry', { name: 'Atlantis' }, 'fr', undefined, 'Atlantis'],
+    ['the French name map', italy, 'fr', undefined, 'Italie'],
+    ['the Arabic name map', { name: 'Tunisia' }, 'ar', undefined, 'تونس'],
+    ['an old record with name_en only (read as name)', { name_en: 'Libya' }, 'it', undefined, 'Libia'],
+    ['name wins over an old name_en', { name: 'Malta', name_en: 'Other' }, 'en', undefined, 'Malta'],
+    ['an object with only a name not in any map', { name: 'LMP' }, 'it', undefined, 'LMP'],
     ['another field', { title_en: 'MoU', title_it: 'Memorandum' }, 'it', 'title', 'Memorandum'],
     [
       'another field, English fallback',
@@ -30,9 +22,9 @@ describe('nameOf', () => {
       'Returns',
     ],
     ['the default field is name, not another one', { title_en: 'MoU' }, 'en', undefined, ''],
-    ['empty when English is empty too', { name_en: '', name_it: '' }, 'it', undefined, ''],
-    ['empty when English is missing', { name_it: '' }, 'it', undefined, ''],
-    ['empty when English is not text', { name_en: 42 }, 'en', undefined, ''],
+    ['empty when the name is empty', { name: '' }, 'it', undefined, ''],
+    ['empty when there is no name', { capital: 'rome' }, 'it', undefined, ''],
+    ['empty when the name is not text', { name: 42 }, 'en', undefined, ''],
     ['empty for an empty object', {}, 'it', undefined, ''],
     ['empty for null', null, 'it', undefined, ''],
     ['empty for undefined', undefined, 'en', undefined, ''],
@@ -41,8 +33,28 @@ describe('nameOf', () => {
   );
 
   it('does not modify the record', () => {
-    const rec = Object.freeze({ name_en: 'Greece', name_it: '' });
-    expect(nameOf(rec, 'it')).toBe('Greece');
-    expect(rec).toEqual({ name_en: 'Greece', name_it: '' });
+    const rec = Object.freeze({ name: 'Greece' });
+    expect(nameOf(rec, 'it')).toBe('Grecia');
+    expect(rec).toEqual({ name: 'Greece' });
+  });
+
+  it('says when it fell back to English (hasName, nameLang)', () => {
+    expect([hasName(italy, 'ar'), nameLang(italy, 'ar')]).toEqual([true, 'ar']);
+    expect([hasName({ name: 'Atlantis' }, 'ar'), nameLang({ name: 'Atlantis' }, 'ar')]).toEqual([
+      false,
+      'en',
+    ]);
+    expect(nameLang(null, 'fr')).toBe('en');
+    expect(hasName({ name: 'Atlantis' }, 'en')).toBe(true);
+  });
+
+  it('names a publisher route area in every language, an unknown key as it is', () => {
+    expect(['en', 'it', 'fr'].map((l) => routeAreaName('central_med', l))).toEqual([
+      'Central Mediterranean',
+      'Mediterraneo centrale',
+      'Méditerranée centrale',
+    ]);
+    expect(routeAreaName('atlantis', 'it')).toBe('atlantis');
+    expect(routeAreaName('constructor', 'it')).toBe('constructor');
   });
 });

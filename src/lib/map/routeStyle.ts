@@ -41,6 +41,21 @@ export function routeWidth(theme: Theme, extra = 0): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
+/** The direction arrows: one every ARROW_SPACING px along a line, the SDF image at this size. */
+export const ARROW_SPACING = 90;
+export const ARROW_ICON_SIZE = 0.55;
+const ARROW_IMAGE = 24;
+export const ARROW_HALO = 1.5;
+
+/**
+ * The arrow as drawn on the map, in px at a theme scale (the SVG export draws the same): the
+ * image's triangle runs from 20 % to 85 % of its width and spans its height at the base.
+ */
+export const arrowShape = (scale: number) => {
+  const px = ARROW_IMAGE * ARROW_ICON_SIZE * scale;
+  return { length: 0.65 * px, halfWidth: 0.5 * px, halo: ARROW_HALO };
+};
+
 export function routeLayers(theme: Theme): LayerSpecification[] {
   return [
     {
@@ -80,9 +95,9 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       metadata: { 'crossings:legend': 'route-arrow' },
       layout: {
         'symbol-placement': 'line',
-        'symbol-spacing': 90,
+        'symbol-spacing': ARROW_SPACING,
         'icon-image': 'route-arrow',
-        'icon-size': 0.55 * theme.scale,
+        'icon-size': ARROW_ICON_SIZE * theme.scale,
         'icon-rotation-alignment': 'map',
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
@@ -90,7 +105,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
       paint: {
         'icon-color': groupColor(theme),
         'icon-halo-color': theme.labelHalo,
-        'icon-halo-width': 1.5,
+        'icon-halo-width': ARROW_HALO,
         'icon-opacity': dimOpacity(1),
       },
     },
@@ -98,7 +113,7 @@ export function routeLayers(theme: Theme): LayerSpecification[] {
 }
 
 /** An SDF-ready arrowhead (pointing right, i.e. along the line) drawn into RGBA pixels. */
-export function arrowImage(size = 24): { width: number; height: number; data: Uint8Array } {
+export function arrowImage(size = ARROW_IMAGE): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {

@@ -7,16 +7,8 @@ import type { FeatureCollection, Geometry, Point } from 'geojson';
 import type { Theme } from './theme';
 import type { OverlayId } from '../overlays/registry';
 import type { SvgContext } from '../overlays/types';
-import {
-  basemapGroup,
-  el,
-  labelsGroup,
-  makeProjection,
-  type BasemapProps,
-  type Box,
-  type LabelProps,
-} from '../export/svgMap';
-import { svgContext } from '../export/svg';
+import { el, makeProjection, type BasemapProps, type LabelProps } from '../export/svgMap';
+import { drawMap } from '../export/svg';
 
 export interface SvgBasemap {
   basemap: FeatureCollection<Geometry, BasemapProps>;
@@ -82,14 +74,8 @@ export function svgMapMarkup(x: {
   label: string;
 }): string {
   const input = { ...x.base, view: x.view, width: x.width, height: x.height, theme: x.theme, lang: x.lang };
-  // Place names first: they are drawn on top and win collisions, as on the live map.
-  const taken: Box[] = [];
-  const labels = labelsGroup(input, taken);
-  const ctx = svgContext(x.view, x.width, x.height, x.base.basemap, taken);
-  const groups = x
-    .overlays(ctx)
-    .map((g) => el('g', { id: `svgmap-${g.id}`, 'data-overlay': g.id, fill: 'none' }, g.body))
-    .join('');
+  // The export's renderer and collision order (drawMap); place names are drawn on top.
+  const drawn = drawMap(input, x.overlays, 'svgmap-');
   return el(
     'svg',
     {
@@ -102,8 +88,8 @@ export function svgMapMarkup(x: {
       'font-family': 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
     },
     el('rect', { width: x.width, height: x.height, fill: x.theme.water }) +
-      basemapGroup(input) +
-      el('g', { id: 'svgmap-overlays' }, groups) +
-      labels,
+      drawn.basemap +
+      el('g', { id: 'svgmap-overlays' }, drawn.overlays) +
+      drawn.labels,
   );
 }

@@ -16,7 +16,7 @@ import { isUndated, statusAt, STATUS_ORDER, type AgreementStatus } from '../filt
 import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
-import { el } from '../export/svgMap';
+import { el } from '../export/svgMarkup';
 import { periodText } from './format';
 import { formatMonth } from '../i18n/i18n.svelte';
 import type { CatalogFile } from '../data/types';
@@ -303,7 +303,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
   tooltip: ({ props }, v, { lang, t, window }) => {
     const s = v.shown.find((x) => x.agreement.id === props.id);
     if (!s) return null;
-    const country = (c: string) => nameOf(v.cat.countries[c] ?? { name_en: c }, lang);
+    const country = (c: string) => nameOf(v.cat.countries[c] ?? { name: c }, lang);
     const src = v.cat.sources.find((x) => x.id === s.agreement.sources[0]);
     return {
       title: nameOf(s.agreement, lang, 'title'),

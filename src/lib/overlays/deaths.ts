@@ -8,12 +8,15 @@ import { windowRange } from '../map/gpu/points';
 import { DatedPointsLayer, type DatedPointsStyle } from '../map/gpu/DatedPointsLayer';
 import type { Incident } from '../map/gpu/incidents';
 import type { Theme } from '../map/theme';
-import { ROUTE_AREAS, type RouteArea } from '../data/schema';
 import { formatPartialDate } from '../i18n/i18n.svelte';
-import { pairName } from '../i18n/names';
-import { el } from '../export/svgMap';
+import { routeAreaName } from '../i18n/names';
+import { el } from '../export/svgMarkup';
 import { num, periodText } from './format';
 import type { IncidentData, Overlay } from './types';
+import type { Series } from '../filter/aggregate';
+import { buildSeriesOnce } from './series';
+import { routeGapNote, routesWithoutFigure } from './routeGaps';
+import { DIM, deathsDimmed } from './focus';
 
 export const DEATHS_LAYER = 'deaths-points';
 
@@ -25,13 +28,21 @@ export interface DeathsView {
   range: { first: number; count: number };
   deadMissing: number;
   order: Uint32Array | null;
+  /** IOM route areas with no figure at all in the window (outside the file's years). */
+  noData: string[];
+}
+interface Prepared {
+  series: Map<string, Series>;
+  /** The route areas IOM's figures are kept for (one dead-and-missing series each). */
+  areas: string[];
 }
 
-export const deathsStyle = (th: Theme): DatedPointsStyle => ({
+/** The GPU layer's style; `dim` while a chapter's subject is not a route (see focus.ts). */
+export const deathsStyle = (th: Theme, dim = false): DatedPointsStyle => ({
   color: th.death,
-  opacity: 0.75,
+  opacity: 0.75 * (dim ? DIM : 1),
   haloColor: th.labelHalo,
-  haloOpacity: 0.85,
+  haloOpacity: 0.85 * (dim ? DIM : 1),
   halo: 1,
   sizeScale: th.scale,
 });
@@ -47,12 +58,21 @@ export function incidentsInView(v: DeathsView): Incident[] {
   return out;
 }
 
-export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
+export const deaths: Overlay<Prepared, DeathsView, DatedPointsLayer> = {
   id: 'deaths',
-  prepare: () => null,
-  view: (_p, { incidents, window }) => {
+  prepare: ({ data }) => ({
+    series: buildSeriesOnce(data),
+    areas: [
+      ...new Set(
+        data.counts.filter((c) => c.metric === 'dead_missing' && c.area_type === 'route').map((c) => c.area),
+      ),
+    ],
+  }),
+  view: (p, { incidents, window }) => {
     const d: IncidentData | null = incidents;
-    if (!d) return { points: null, list: null, range: { first: 0, count: 0 }, deadMissing: 0, order: null };
+    const noData = routesWithoutFigure(p.series, 'dead_missing', p.areas, window);
+    if (!d)
+      return { points: null, list: null, range: { first: 0, count: 0 }, deadMissing: 0, order: null, noData };
     const range = windowRange(d.sorted.t, d.sorted.tBase, window[0], window[1]);
     return {
       points: d.sorted,
@@ -60,6 +80,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
       range,
       deadMissing: d.dmPrefix[range.first + range.count] - d.dmPrefix[range.first],
       order: d.sorted.order,
+      noData,
     };
   },
   sources: () => ({}),
@@ -67,9 +88,9 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
   custom: {
     id: DEATHS_LAYER,
     create: ({ theme }) => new DatedPointsLayer(DEATHS_LAYER, deathsStyle(theme)),
-    update: (layer, v, { window, theme }) => {
+    update: (layer, v, { window, theme, focus }) => {
       if (layer.getPoints() !== v.points) layer.setPoints(v.points);
-      layer.setStyle(deathsStyle(theme));
+      layer.setStyle(deathsStyle(theme, deathsDimmed(focus)));
       return layer.setWindow(window[0], window[1]);
     },
     pick: (layer, x, y, v) => {
@@ -89,7 +110,7 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
       source: t('deaths.iomLink'),
     };
   },
-  legend: (v, { data, theme, lang, t, incidentsFailed }) => {
+  legend: (v, { data, theme, lang, t, window, incidentsFailed }) => {
     const iom = data.catalog.sources.find((s) => s.id === 'iom-mmp');
     return [
       {
@@ -116,6 +137,10 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
             : { text: t(incidentsFailed ? 'deaths.loadError' : 'deaths.loading') },
           { text: t('deaths.caveat'), strong: true, testid: 'deaths-caveat' },
           { text: t('deaths.size') },
+          ...routeGapNote('deaths.noData', v.noData, lang, t, window).map((text) => ({
+            text,
+            testid: 'deaths-nodata',
+          })),
         ],
         link: iom?.url
           ? {
@@ -130,12 +155,12 @@ export const deaths: Overlay<null, DeathsView, DatedPointsLayer> = {
   table: (v, { lang, t, window }) => {
     if (!v.points) return null;
     const route = (r: string | null) => {
-      const a = r ? ROUTE_AREAS[r as RouteArea] : undefined;
-      return a ? pairName(a, lang) : (r ?? '');
+      return r ? routeAreaName(r, lang) : '';
     };
     return {
       id: 'deaths',
       caption: t('table.caption.deaths', { period: periodText(window, lang) }),
+      notes: routeGapNote('deaths.noData', v.noData, lang, t, window),
       columns: [
         { key: 'date', label: t('incident.date') },
         { key: 'location', label: t('incident.location') },

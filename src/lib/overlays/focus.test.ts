@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dimmed, focus as focusOverlay, focusTarget, lineMiddle } from './focus';
+import {
+  deathsDimmed,
+  dimmed,
+  focus as focusOverlay,
+  focusTarget,
+  lineMiddle,
+  programmeDimmed,
+} from './focus';
+import { deathsStyle } from './deaths';
+import { light } from '../map/theme';
 import { agreements } from './agreements';
 import { landings } from './landings';
 import { routes } from './routes';
@@ -145,5 +154,53 @@ describe('the focus overlay', () => {
     const i = input({ kind: 'country', id: 'ITA' });
     const md = focusOverlay.mapData(focusOverlay.view(focusOverlay.prepare(i), i), i);
     expect(md.filters?.['focus-country']).toEqual(['in', ['get', 'iso3'], ['literal', ['ITA']]]);
+  });
+});
+
+describe('programmes and the dead and missing dim too', () => {
+  const cat = { agreements: [{ id: 'mou', parties: ['ITA', 'LBY'] }] } as never;
+  it.each([
+    [null, 'LBY', 'ITA', false],
+    [{ kind: 'country', id: 'BIH' }, 'BIH', 'ITA', false],
+    [{ kind: 'country', id: 'ITA' }, 'BIH', 'ITA', false],
+    [{ kind: 'country', id: 'BIH' }, 'DZA', 'ITA', true],
+    [{ kind: 'agreement', id: 'mou' }, 'LBY', 'ITA', false],
+    [{ kind: 'agreement', id: 'mou' }, 'NER', 'ITA', true],
+    [{ kind: 'agreement', id: 'gone' }, 'LBY', 'ITA', true],
+    [{ kind: 'place', id: 'lampedusa' }, 'LBY', 'ITA', true],
+    [{ kind: 'route', id: 'central-med' }, 'LBY', 'ITA', true],
+  ] as const)('programme in %j: recipient %s, funder %s → %s', (f, country, funder, want) => {
+    expect(programmeDimmed(f as Focus | null, cat, country, funder)).toBe(want);
+  });
+  it('the dead and missing dim for any subject but a route, as one layer', () => {
+    expect(deathsDimmed(null)).toBe(false);
+    expect(deathsDimmed({ kind: 'route', id: 'central-med' })).toBe(false);
+    expect(deathsDimmed({ kind: 'country', id: 'ITA' })).toBe(true);
+    expect(deathsDimmed({ kind: 'agreement', id: 'mou' })).toBe(true);
+    const full = deathsStyle(light);
+    const dim = deathsStyle(light, true);
+    expect(dim.opacity).toBeCloseTo(full.opacity / 4);
+    expect(dim.haloOpacity).toBeCloseTo(full.haloOpacity / 4);
+    expect({ ...dim, opacity: 0, haloOpacity: 0 }).toEqual({ ...full, opacity: 0, haloOpacity: 0 });
+  });
+});
+
+describe('the focus label', () => {
+  it('hides the basemap name of a focused country (the focus label is its name), and brings it back', () => {
+    const md = (f: Focus | null) => {
+      const i = input(f);
+      return focusOverlay.mapData(focusOverlay.view(focusOverlay.prepare(i), i), i);
+    };
+    expect(md({ kind: 'country', id: 'ITA' }).filters?.['country-labels']).toEqual([
+      '!=',
+      ['get', 'iso3'],
+      'ITA',
+    ]);
+    expect(md({ kind: 'place', id: 'lampedusa' }).filters?.['country-labels']).toEqual([
+      '!=',
+      ['get', 'iso3'],
+      '',
+    ]);
+    expect(md(null).filters?.['country-labels']).toEqual(['!=', ['get', 'iso3'], '']);
   });
 });

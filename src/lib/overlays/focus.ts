@@ -15,9 +15,10 @@ import type { CatalogFile } from '../data/types';
 import type { Focus } from '../data/stories';
 import { capitalOf } from '../filter/agreements';
 import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
+import { shortTitle } from './shortTitle';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
-import { el } from '../export/svgMap';
+import { el } from '../export/svgMarkup';
 import { anchorParty } from './agreements';
 import type { Overlay, OverlayInput } from './types';
 
@@ -126,25 +127,74 @@ export function dimmed(focus: Focus | null, s: Subject): boolean {
   }
 }
 
+/**
+ * Whether a programme marker (a recipient country and its main funder) is dimmed while `focus` is
+ * the subject: it stays when the subject is that country or its funder, or an agreement the country
+ * is a party to; a place or a route dims every programme (context, not the subject).
+ */
+export function programmeDimmed(
+  focus: Focus | null,
+  cat: Pick<CatalogFile, 'agreements'>,
+  country: string,
+  funder: string,
+): boolean {
+  if (!focus) return false;
+  if (focus.kind === 'country') return country !== focus.id && funder !== focus.id;
+  if (focus.kind === 'agreement')
+    return !cat.agreements.find((a) => a.id === focus.id)?.parties.includes(country);
+  return true;
+}
+
+/**
+ * Whether the dead and missing are dimmed: by any subject but a route (the deaths are the routes'
+ * evidence; the layer is one GPU draw, so it dims as a whole).
+ */
+export const deathsDimmed = (focus: Focus | null): boolean => !!focus && focus.kind !== 'route';
+
 /** The opacity of a dimmable mark: `full`, or a quarter of it when feature-state `dim` is set. */
+export const DIM = 0.25;
 export const dimOpacity = (full: number): ExpressionSpecification => [
   'case',
   ['boolean', ['feature-state', 'dim'], false],
-  full * 0.25,
+  full * DIM,
   full,
 ];
 
 const SOURCE = 'focus';
+/** The basemap's country-name layer (map/basemap.ts). */
+const COUNTRY_LABELS = 'country-labels';
 const countryFilter = (isos: string[]): FilterSpecification => [
   'in',
   ['get', COUNTRY_ISO_PROPERTY],
   ['literal', isos],
 ];
 
-export const focus: Overlay<CatalogFile, FocusTarget | null> = {
+/**
+ * The focus overlay's view: the subject (null without one: the view is never null itself, so the
+ * host applies "no subject" too and the basemap's country names come back) and its map label.
+ */
+export interface FocusView {
+  target: FocusTarget | null;
+  /** The name drawn on the map: an agreement's short name (shortTitle.ts), else the name. */
+  label: string;
+}
+
+/** Basemap country names without the focused country's: its name is the focus label. */
+const labelFilter = (iso: string | null): FilterSpecification => [
+  '!=',
+  ['get', COUNTRY_ISO_PROPERTY],
+  iso ?? '',
+];
+
+export const focus: Overlay<CatalogFile, FocusView> = {
   id: 'focus',
   prepare: ({ data }) => data.catalog,
-  view: (cat, { data, focus, lang }) => focusTarget(cat, data.routes, focus, lang),
+  view: (cat, { data, focus, lang, t }) => {
+    const target = focusTarget(cat, data.routes, focus, lang);
+    const a =
+      target?.focus.kind === 'agreement' ? cat.agreements.find((x) => x.id === target.focus.id) : null;
+    return { target, label: a ? shortTitle(a, cat.countries, lang, t) : (target?.name ?? '') };
+  },
   sources: () => ({ [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }),
   layers: (theme) => [
     {
@@ -181,19 +231,20 @@ export const focus: Overlay<CatalogFile, FocusTarget | null> = {
         'text-max-width': 9,
         'text-anchor': 'top',
         'text-offset': ['literal', [0, 1.3]],
+        // Always drawn, and the names it covers give way (it is placed first: it is above them).
         'text-allow-overlap': true,
-        'text-ignore-placement': true,
+        'text-ignore-placement': false,
       },
       paint: { 'text-color': theme.fg, 'text-halo-color': theme.labelHalo, 'text-halo-width': 2.5 },
     },
   ],
-  mapData: (v) => {
+  mapData: ({ target: v, label }) => {
     const features: Feature<Point>[] = v
       ? [
           {
             type: 'Feature',
             id: 0,
-            properties: { kind: v.focus.kind, id: v.focus.id, name: v.name },
+            properties: { kind: v.focus.kind, id: v.focus.id, name: label },
             geometry: { type: 'Point', coordinates: v.point },
           },
         ]
@@ -201,11 +252,14 @@ export const focus: Overlay<CatalogFile, FocusTarget | null> = {
     const fc = { type: 'FeatureCollection' as const, features };
     return {
       data: { [SOURCE]: { fc, key: featureKey(fc) } },
-      filters: { 'focus-country': countryFilter(v?.countries ?? []) },
+      filters: {
+        'focus-country': countryFilter(v?.countries ?? []),
+        [COUNTRY_LABELS]: labelFilter(v?.focus.kind === 'country' ? v.focus.id : null),
+      },
     };
   },
   visible: (input: OverlayInput) => !!input.focus,
-  legend: (v, { theme, t }) =>
+  legend: ({ target: v }, { theme, t }) =>
     v
       ? [
           {
@@ -226,7 +280,7 @@ export const focus: Overlay<CatalogFile, FocusTarget | null> = {
         ]
       : [],
   table: () => null,
-  svg: (v, { theme }, ctx) => {
+  svg: ({ target: v, label: name }, { theme }, ctx) => {
     if (!v) return '';
     const p = ctx.project(v.point);
     if (!p) return '';
@@ -261,7 +315,7 @@ export const focus: Overlay<CatalogFile, FocusTarget | null> = {
         'stroke-width': 4,
         'paint-order': 'stroke',
       },
-      v.name,
+      name,
     );
     return [...outline, ring, label].join('');
   },

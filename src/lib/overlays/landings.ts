@@ -20,7 +20,8 @@ import { qualifierNote } from '../ui/table/rows';
 import { TIME_DOMAIN } from '../state/app.svelte';
 import { monthIndex } from '../data/time';
 import { nameOf } from '../i18n/names';
-import { el, svgEscape } from '../export/svgMap';
+import { el } from '../export/svgMarkup';
+import { linesText, placeAround } from '../export/svgText';
 import { featureKey } from '../map/fingerprint';
 import { buildSeriesOnce } from './series';
 import { num, periodText } from './format';
@@ -59,14 +60,24 @@ function nameFor(v: LandingValue, { data, lang, t }: OverlayInput): string {
   const p = v.point;
   const cat = data.catalog;
   if (p.areaType === 'place')
-    return nameOf(cat.places.find((x) => x.id === p.area) ?? { name_en: p.area }, lang);
-  return `${nameOf(cat.countries[p.area] ?? { name_en: p.area }, lang)} · ${t('landings.allPorts')}`;
+    return nameOf(cat.places.find((x) => x.id === p.area) ?? { name: p.area }, lang);
+  return `${nameOf(cat.countries[p.area] ?? { name: p.area }, lang)} · ${t('landings.allPorts')}`;
 }
+
+/** A circle's label, on the map and in the SVG: the place, then its figure ("Lampedusa", "≈110,000"). */
+export const circleLabel = (x: LandingValue, input: OverlayInput): [string, string] => [
+  nameFor(x, input),
+  formatCount(x.value, x.qualifier, input.lang),
+];
+
+/** The label's text size and its radial offset from the circle's centre (px), as in `layers`. */
+export const LABEL_SIZE = 12;
+const labelOffset = (radius: number, scale: number) => 0.3 * LABEL_SIZE * scale + radius;
 
 /** "No data for 2021: Greece, Spain", or nothing when every country has a figure. */
 function noDataNote(v: LandingsView, { data, lang, t, window }: OverlayInput): string[] {
   if (!v.noData.length) return [];
-  const names = v.noData.map((c) => nameOf(data.catalog.countries[c] ?? { name_en: c }, lang));
+  const names = v.noData.map((c) => nameOf(data.catalog.countries[c] ?? { name: c }, lang));
   return [t('landings.noData', { period: periodText(window, lang), areas: names.join(', ') })];
 }
 
@@ -151,10 +162,11 @@ export const landings: Overlay<Prepared, LandingsView> = {
       metadata: { 'crossings:legend': 'label', 'crossings:top': true },
       layout: {
         'text-field': ['get', 'label'],
-        'text-size': 12 * theme.scale,
+        'text-size': LABEL_SIZE * theme.scale,
         'text-font': ['Noto Sans Bold', 'sans-serif'],
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': ['+', 0.3, ['/', ['get', 'radius'], 12 * theme.scale]],
+        // In ems: labelOffset(radius) / text-size.
+        'text-radial-offset': ['+', 0.3, ['/', ['get', 'radius'], LABEL_SIZE * theme.scale]],
         'text-justify': 'auto',
         'text-allow-overlap': false,
         'symbol-sort-key': ['-', 0, ['get', 'value']],
@@ -178,7 +190,7 @@ export const landings: Overlay<Prepared, LandingsView> = {
         value: x.value,
         qualifier: x.qualifier,
         radius: v.radius(x.value),
-        label: `${nameFor(x, input)}\n${formatCount(x.value, x.qualifier, input.lang)}`,
+        label: circleLabel(x, input).join('\n'),
       },
       geometry: { type: 'Point', coordinates: x.point.coords },
     }));
@@ -278,33 +290,23 @@ export const landings: Overlay<Prepared, LandingsView> = {
     };
   },
   svg: (v, input, ctx) => {
-    const { theme, lang } = input;
+    const { theme } = input;
     const circles: string[] = [];
     const labels: string[] = [];
-    const size = 12 * theme.scale;
+    const size = LABEL_SIZE * theme.scale;
+    // Largest first, as `symbol-sort-key` on the map: every circle's label is tried beside it
+    // (variable anchors, radial offset) and kept where it meets no place name or other label, as
+    // MapLibre's collision engine does. The same labels as on the map and in the PNG.
     for (const x of v.values) {
       const p = ctx.project(x.point.coords);
       if (!p || p[0] < 0 || p[1] < 0 || p[0] > ctx.width || p[1] > ctx.height) continue;
+      const r = v.radius(x.value);
       circles.push(
-        el('circle', {
-          cx: p[0].toFixed(1),
-          cy: p[1].toFixed(1),
-          r: v.radius(x.value).toFixed(1),
-          'data-key': x.point.key,
-        }),
+        el('circle', { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: r.toFixed(1), 'data-key': x.point.key }),
       );
-      // The largest circles (values come largest first) carry their figure; as MapLibre's collision
-      // engine does on the map, a label that would overlap a place name or another label is left out.
-      const text = `${nameFor(x, input)} ${formatCount(x.value, x.qualifier, lang)}`;
-      const w = text.length * size * 0.6;
-      const box: [number, number, number, number] = [
-        p[0] - w / 2,
-        p[1] - size,
-        p[0] + w / 2,
-        p[1] + size / 2,
-      ];
-      if (labels.length < 6 && ctx.place(box))
-        labels.push(el('text', { x: p[0].toFixed(1), y: (p[1] + 4).toFixed(1) }, svgEscape(text)));
+      const lines = circleLabel(x, input);
+      const at = placeAround(p, labelOffset(r, theme.scale), lines, size, ctx, undefined, 0.62);
+      if (at) labels.push(linesText(at.x, at.y, lines, size, { 'data-for': x.point.key }));
     }
     return (
       el(
@@ -322,11 +324,14 @@ export const landings: Overlay<Prepared, LandingsView> = {
         'g',
         {
           class: 'labels',
-          'font-size': 12 * theme.scale,
+          'font-size': size,
+          'font-weight': 700,
           'text-anchor': 'middle',
           fill: theme.label,
+          // text-halo-width 1.8 on the map: a stroke twice that, under the fill.
           stroke: theme.labelHalo,
-          'stroke-width': 3,
+          'stroke-width': 3.6,
+          'stroke-linejoin': 'round',
           'paint-order': 'stroke',
         },
         labels.join(''),

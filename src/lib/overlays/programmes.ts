@@ -14,9 +14,10 @@ import { formatMoney } from '../filter/format';
 import type { CatalogFile } from '../data/types';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
-import { el, svgEscape } from '../export/svgMap';
+import { el, svgEscape } from '../export/svgMarkup';
 import { periodText } from './format';
 import type { LegendItem, Overlay, OverlayInput } from './types';
+import { DIM, dimOpacity, programmeDimmed } from './focus';
 
 type Programme = CatalogFile['programmes'][number];
 export interface ProgrammeMarker {
@@ -44,7 +45,7 @@ const moneyLabel = (f: CountryFunding, lang: OverlayInput['lang']) =>
 
 /** "Fondo Africa (€200m): Egypt, Eritrea, …" for each shared programme, once. */
 function sharedNotes(v: ProgrammesView, { data, lang, t }: OverlayInput): string[] {
-  const name = (c: string) => nameOf(data.catalog.countries[c] ?? { name_en: c }, lang);
+  const name = (c: string) => nameOf(data.catalog.countries[c] ?? { name: c }, lang);
   return v.shared.map((p) =>
     t('programmes.sharedOnce', {
       name: p.fund ?? nameOf(p, lang, 'purpose').slice(0, 60),
@@ -106,7 +107,15 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
       paint: {
         'circle-radius': ['get', 'radius'] as ExpressionSpecification,
         'circle-color': ['get', 'color'] as ExpressionSpecification,
-        'circle-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.9, 0.65],
+        'circle-opacity': [
+          'case',
+          ['boolean', ['feature-state', 'hover'], false],
+          0.9,
+          ['boolean', ['feature-state', 'dim'], false],
+          0.65 * DIM,
+          0.65,
+        ],
+        'circle-stroke-opacity': dimOpacity(1),
         'circle-stroke-color': [
           'case',
           ['boolean', ['feature-state', 'hover'], false],
@@ -127,10 +136,15 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
         'text-offset': [0, 1.6],
         'text-anchor': 'top',
       },
-      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
+      paint: {
+        'text-color': theme.label,
+        'text-halo-color': theme.labelHalo,
+        'text-halo-width': 1.5,
+        'text-opacity': dimOpacity(1),
+      },
     },
   ],
-  mapData: (v, { theme, hover }) => {
+  mapData: (v, { theme, hover, focus, data }) => {
     const features = v.markers.map((m, i): Feature<Point> => ({
       type: 'Feature',
       id: i,
@@ -146,7 +160,12 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     const links = { type: 'FeatureCollection' as const, features: v.links };
     const h = hover?.kind === 'programme' && hover.id.startsWith('country:') ? hover.id.slice(8) : null;
     const state = new Map<number, Record<string, boolean>>();
-    v.markers.forEach((m, i) => state.set(i, { hover: m.funding.country === h }));
+    v.markers.forEach((m, i) =>
+      state.set(i, {
+        hover: m.funding.country === h,
+        dim: programmeDimmed(focus, data.catalog, m.funding.country, m.funding.mainFunder),
+      }),
+    );
     return {
       data: {
         programmes: { fc, key: featureKey(fc) },
@@ -164,7 +183,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     const m = v.markers.find((x) => x.funding.country === props.country);
     if (!m) return null;
     const cat = data.catalog;
-    const name = (c: string) => nameOf(cat.countries[c] ?? { name_en: c }, lang);
+    const name = (c: string) => nameOf(cat.countries[c] ?? { name: c }, lang);
     const publishers = new Set(
       m.funding.programmes
         .flatMap((p) => p.sources)
@@ -187,7 +206,7 @@ export const programmes: Overlay<CatalogFile, ProgrammesView> = {
     const { data, theme, lang, t } = input;
     const funders = [...new Set(v.markers.map((m) => m.funding.mainFunder))].sort();
     const items: LegendItem[] = funders.map((f) => ({
-      label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name_en: f }, lang) }),
+      label: t('legend.funder', { funder: nameOf(data.catalog.countries[f] ?? { name: f }, lang) }),
       key: 'programme-marker',
       swatch: { kind: 'circle', color: funderColor(f, theme), r: 6 },
       count: v.markers.filter((m) => m.funding.mainFunder === f).length,

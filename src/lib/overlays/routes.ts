@@ -4,7 +4,7 @@
  */
 import type { Feature, LineString } from 'geojson';
 import type { Theme } from '../map/theme';
-import { arrowImage, ROUTE_SOURCE, routeLayers } from '../map/routeStyle';
+import { ARROW_SPACING, arrowImage, arrowShape, ROUTE_SOURCE, routeLayers } from '../map/routeStyle';
 import { maxSumForLength } from '../filter/landings';
 import { sumWindow, type Series, type WindowSum } from '../filter/aggregate';
 import { formatCount } from '../filter/format';
@@ -12,25 +12,29 @@ import { ROUTE_AREAS } from '../data/schema';
 import { TIME_DOMAIN } from '../state/app.svelte';
 import { monthIndex } from '../data/time';
 import { nameOf } from '../i18n/names';
-import { arrowPath, arrowsAlong, el } from '../export/svgMap';
+import { el } from '../export/svgMarkup';
+import { arrowPath, arrowsAlong } from '../export/svgArrows';
 import { periodText } from './format';
 import { buildSeriesOnce } from './series';
 import type { Overlay } from './types';
 import { dimmed } from './focus';
+import { routeGapNote, routesWithoutFigure } from './routeGaps';
 
 type RouteProps = {
   id: string;
   family: string;
   group: keyof Theme['routes'];
   mode: 'sea' | 'land';
-  name_en: string;
-  name_it: string;
+  name: string;
   frontex_route: string | null;
 };
 
 interface Prepared {
   segments: Feature<LineString, RouteProps>[];
   flowSeries: Series[];
+  series: Map<string, Series>;
+  /** The Frontex route areas the drawn segments carry. */
+  flowAreas: string[];
   /** Frontex route rows as [first month, last month, source ids] (the source line). */
   flowSources: [number, number, string[]][];
 }
@@ -40,6 +44,8 @@ export interface RoutesView {
   flow: Map<string, WindowSum>;
   /** Scale maximum for windows of this length (widths compare while playing). */
   flowMax: number;
+  /** Frontex route areas of the drawn segments with no figure at all in the window. */
+  noFlow: string[];
   selected: string | null;
   flowSources: [number, number, string[]][];
 }
@@ -48,8 +54,13 @@ export const routes: Overlay<Prepared, RoutesView> = {
   id: 'routes',
   prepare: ({ data }) => {
     const series = buildSeriesOnce(data);
+    const segments = data.routes.features as Feature<LineString, RouteProps>[];
     return {
-      segments: data.routes.features as Feature<LineString, RouteProps>[],
+      segments,
+      series,
+      flowAreas: [
+        ...new Set(segments.map((f) => f.properties.frontex_route).filter((r): r is string => !!r)),
+      ],
       flowSeries: Object.keys(ROUTE_AREAS)
         .map((r) => series.get(`frontex_detections|route|${r}`))
         .filter((s): s is Series => !!s),
@@ -71,16 +82,13 @@ export const routes: Overlay<Prepared, RoutesView> = {
       segments: p.segments,
       flow,
       flowMax: maxSumForLength(p.flowSeries, window[1] - window[0] + 1, TIME_DOMAIN),
+      noFlow: routesWithoutFigure(p.series, 'frontex_detections', p.flowAreas, window),
       selected: selection?.kind === 'segment' ? selection.id : null,
       flowSources: p.flowSources,
     };
   },
-  sources: ({ data, dataBase }) => ({
-    [ROUTE_SOURCE]: {
-      type: 'geojson',
-      data: `${dataBase}routes.geojson?v=${data.manifest.files['routes.geojson']?.sha256 ?? ''}`,
-    },
-  }),
+  // The routes the app has already loaded (not their URL: the map's worker would fetch them again).
+  sources: ({ data }) => ({ [ROUTE_SOURCE]: { type: 'geojson', data: data.routes } }),
   layers: (theme) => routeLayers(theme),
   images: () => ({ 'route-arrow': { ...arrowImage(), sdf: true } }),
   mapData: (v, { hover, focus }) => {
@@ -124,7 +132,7 @@ export const routes: Overlay<Prepared, RoutesView> = {
       source: fl ? 'Frontex' : undefined,
     };
   },
-  legend: (_v, { data, theme, lang, t }) => [
+  legend: (v, { data, theme, lang, t, window }) => [
     {
       overlay: 'routes',
       title: t('legend.routes'),
@@ -139,7 +147,13 @@ export const routes: Overlay<Prepared, RoutesView> = {
         { label: t('legend.land'), swatch: { kind: 'line', color: theme.fg, width: 3, dash: true } },
         { label: t('legend.arrows'), key: 'route-arrow' },
       ],
-      notes: [{ text: t('legend.flow') }],
+      notes: [
+        { text: t('legend.flow') },
+        ...routeGapNote('routes.noData', v.noFlow, lang, t, window).map((text) => ({
+          text,
+          testid: 'routes-nodata',
+        })),
+      ],
     },
   ],
   table: (v, { data, lang, t, window }) => {
@@ -147,6 +161,7 @@ export const routes: Overlay<Prepared, RoutesView> = {
     return {
       id: 'routes',
       caption: t('table.caption.routes', { period: periodText(window, lang) }),
+      notes: routeGapNote('routes.noData', v.noFlow, lang, t, window),
       columns: [
         { key: 'name', label: t('table.col.segment') },
         { key: 'family', label: t('details.family') },
@@ -199,14 +214,23 @@ export const routes: Overlay<Prepared, RoutesView> = {
             f.properties.mode === 'land' ? `${(2 * w).toFixed(1)} ${(1.2 * w).toFixed(1)}` : undefined,
         }),
       );
-      const arrows = arrowsAlong(ctx.line(f.geometry.coordinates as [number, number][]), 90, 6 * theme.scale);
+      // The map's arrows: same spacing, size and halo (routeStyle.ts).
+      const shape = arrowShape(theme.scale);
+      const arrows = arrowsAlong(
+        ctx.line(f.geometry.coordinates as [number, number][]),
+        ARROW_SPACING,
+        shape.length,
+      );
       for (const a of arrows)
         out.push(
           el('path', {
             class: 'arrow',
-            d: arrowPath(a.x, a.y, a.angle, 6 * theme.scale),
+            d: arrowPath(a.x, a.y, a.angle, shape.length, shape.halfWidth),
             fill: color(f),
-            stroke: 'none',
+            stroke: theme.labelHalo,
+            'stroke-width': 2 * shape.halo,
+            'stroke-linejoin': 'round',
+            'paint-order': 'stroke',
           }),
         );
     }

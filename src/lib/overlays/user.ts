@@ -8,13 +8,13 @@ import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { UserLayer } from '../state/userData.svelte';
 import type { UserFeature } from '../data/import/types';
-import { codeIso } from '../data/import/process';
+import { codeIso } from '../data/import/dateCode';
 import { unpack } from '../data/import/columns';
 import { windowRange } from '../map/gpu/points';
 import { DatedPointsLayer, type DatedPointsStyle } from '../map/gpu/DatedPointsLayer';
 import type { Theme } from '../map/theme';
 import { formatPartialDate } from '../i18n/i18n.svelte';
-import { el, svgEscape } from '../export/svgMap';
+import { el, svgEscape } from '../export/svgMarkup';
 import { num, periodText } from './format';
 import type { Overlay } from './types';
 

@@ -1,15 +1,8 @@
 /** A small hand-made catalog for the explore tests: accents, two languages, a route, an agreement, a programme. */
 import type { AppData, CatalogFile } from '../data/types';
 
-const place = (
-  id: string,
-  en: string,
-  it: string,
-  country: string,
-  lon: number,
-  lat: number,
-  kind = 'port',
-) => ({ id, name_en: en, name_it: it, country, kind, lat, lon, geonames_id: null, sources: ['s'] }) as never;
+const place = (id: string, en: string, country: string, lon: number, lat: number, kind = 'port') =>
+  ({ id, name: en, country, kind, lat, lon, geonames_id: null, sources: ['s'] }) as never;
 
 export function fixtureCatalog(): CatalogFile {
   return {
@@ -39,33 +32,24 @@ export function fixtureCatalog(): CatalogFile {
       } as never,
     ],
     places: [
-      place('lampedusa', 'Lampedusa', 'Lampedusa', 'ITA', 12.6, 35.5),
-      place('bihac', 'Bihać', 'Bihać', 'BIH', 15.87, 44.81, 'town'),
-      place('rome', 'Rome', 'Roma', 'ITA', 12.5, 41.9, 'capital'),
-      place('tripoli', 'Tripoli', 'Tripoli', 'LBY', 13.19, 32.89, 'capital'),
-      place('ndjamena', "N'Djamena", "N'Djamena", 'TCD', 15.04, 12.1, 'capital'),
-      place(
-        'sea-x',
-        'Strait of Sicily (routing point)',
-        'Canale di Sicilia (punto di rotta)',
-        'ITA',
-        12,
-        37,
-        'waypoint',
-      ),
+      place('lampedusa', 'Lampedusa', 'ITA', 12.6, 35.5),
+      place('bihac', 'Bihać', 'BIH', 15.87, 44.81, 'town'),
+      place('rome', 'Rome', 'ITA', 12.5, 41.9, 'capital'),
+      place('tripoli', 'Tripoli', 'LBY', 13.19, 32.89, 'capital'),
+      place('ndjamena', "N'Djamena", 'TCD', 15.04, 12.1, 'capital'),
+      place('sea-x', 'Strait of Sicily (routing point)', 'ITA', 12, 37, 'waypoint'),
     ],
     countries: {
-      ITA: { name_en: 'Italy', name_it: 'Italia', capital: 'rome' },
-      LBY: { name_en: 'Libya', name_it: 'Libia', capital: 'tripoli' },
-      BIH: { name_en: 'Bosnia and Herzegovina', name_it: 'Bosnia ed Erzegovina', capital: null },
-      TUR: { name_en: 'Türkiye', name_it: 'Turchia', capital: null },
+      ITA: { name: 'Italy', capital: 'rome' },
+      LBY: { name: 'Libya', capital: 'tripoli' },
+      BIH: { name: 'Bosnia and Herzegovina', capital: null },
+      TUR: { name: 'Türkiye', capital: null },
     },
     families: [
       {
         id: 'central-med',
         group: 'central_med',
-        name_en: 'Central Mediterranean',
-        name_it: 'Mediterraneo centrale',
+        name: 'Central Mediterranean',
         description_en: '',
         description_it: '',
         frontex_route: 'central_med',
@@ -74,8 +58,7 @@ export function fixtureCatalog(): CatalogFile {
       {
         id: 'north-african',
         group: 'north_african',
-        name_en: 'North African land routes',
-        name_it: 'Rotte terrestri nordafricane',
+        name: 'North African land routes',
         description_en: '',
         description_it: '',
         frontex_route: null,
@@ -86,8 +69,7 @@ export function fixtureCatalog(): CatalogFile {
       {
         id: 'cm-a',
         family: 'central-med',
-        name_en: 'Zuwara → Lampedusa',
-        name_it: 'Zuara → Lampedusa',
+        name: 'Zuwara → Lampedusa',
         mode: 'sea',
         waypoints: [],
         description_en: '',
@@ -98,8 +80,7 @@ export function fixtureCatalog(): CatalogFile {
       {
         id: 'cm-b',
         family: 'central-med',
-        name_en: 'Türkiye → Calabria',
-        name_it: 'Turchia → Calabria',
+        name: 'Türkiye → Calabria',
         mode: 'sea',
         waypoints: [],
         description_en: '',

@@ -1,9 +1,17 @@
 /**
  * The search index: every place, country, route family and segment, agreement and programme,
- * findable by its English or Italian name, ignoring case and accents ("bihac" finds Bihać).
+ * findable by its name in any of the app's languages, ignoring case and accents ("bihac" finds Bihać).
  * Pure: built once from the catalog, queried on every keystroke.
  */
 import type { CatalogFile } from '../data/types';
+import { NAME_MAPS, nameOf } from '../i18n/names';
+
+/** A record's name (or another field) in English and every language the name maps have. */
+function namesOf(rec: object, field = 'name'): Record<string, string> {
+  const out: Record<string, string> = { en: nameOf(rec, 'en', field) };
+  for (const l of Object.keys(NAME_MAPS)) out[l] = nameOf(rec, l, field);
+  return out;
+}
 
 export type SearchKind = 'place' | 'country' | 'family' | 'segment' | 'agreement' | 'programme';
 
@@ -73,13 +81,11 @@ function entry(
 export function buildIndex(cat: CatalogFile): SearchEntry[] {
   const out: SearchEntry[] = [];
   for (const p of cat.places)
-    if (p.kind !== 'waypoint')
-      out.push(entry('place', p.id, { en: p.name_en, it: p.name_it }, [], p.country ?? undefined));
-  for (const [code, c] of Object.entries(cat.countries))
-    out.push(entry('country', code, { en: c.name_en, it: c.name_it }, [code]));
-  for (const f of cat.families) out.push(entry('family', f.id, { en: f.name_en, it: f.name_it }));
-  for (const s of cat.segments) out.push(entry('segment', s.id, { en: s.name_en, it: s.name_it }));
-  for (const a of cat.agreements) out.push(entry('agreement', a.id, { en: a.title_en, it: a.title_it }));
+    if (p.kind !== 'waypoint') out.push(entry('place', p.id, namesOf(p), [], p.country ?? undefined));
+  for (const [code, c] of Object.entries(cat.countries)) out.push(entry('country', code, namesOf(c), [code]));
+  for (const f of cat.families) out.push(entry('family', f.id, namesOf(f)));
+  for (const s of cat.segments) out.push(entry('segment', s.id, namesOf(s)));
+  for (const a of cat.agreements) out.push(entry('agreement', a.id, namesOf(a, 'title')));
   for (const p of cat.programmes) {
     const title = (purpose: string) => `${p.fund ?? p.funder}: ${purpose.split(/[.;]/)[0].slice(0, 70)}`;
     out.push(

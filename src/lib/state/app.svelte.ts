@@ -11,6 +11,7 @@ import { scaledTheme, THEMES, type Theme, type ThemeId } from '../map/theme';
 import { DEFAULT_LAYERS, type Layers } from '../overlays/registry';
 import type { Selection } from './selection';
 import type { Focus } from '../data/stories';
+import { DEFAULT_PICKS, type ComparePick } from './selection';
 
 export { LAYER_IDS, DEFAULT_LAYERS, type LayerId, type Layers } from '../overlays/registry';
 export { SELECTION_KINDS, type Selection } from './selection';
@@ -63,6 +64,8 @@ export class AppState {
   playing = $state(false);
   /** Which side panel is open in explore mode (details is the default). */
   panel = $state<'details' | 'table' | 'compare' | 'about'>('details');
+  /** The Compare panel's route families and countries, in the order picked (in the link while it is open). */
+  comparePicks = $state<ComparePick[]>([...DEFAULT_PICKS]);
 
   get lang(): Lang {
     return i18n.lang;

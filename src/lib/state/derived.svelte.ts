@@ -35,26 +35,35 @@ export class Derived {
   );
 
   /** The headline figure for the selected metric in the window (one metric, never mixed). */
-  headline = $derived.by((): WindowSum | null => {
-    const h = HEADLINE[this.app.metric];
-    let value = 0,
-      covered = 0,
-      complete = true,
-      q = 0;
-    const rank = { exact: 0, approx: 1, at_least: 2 } as const;
-    for (const area of h.areas) {
-      const s = this.series.get(`${this.app.metric}|${h.areaType}|${area}`);
-      const r = s ? sumWindow(s, this.app.window) : null;
-      if (!r) continue;
-      value += r.value;
-      covered += r.covered;
-      complete &&= r.complete;
-      q = Math.max(q, rank[r.qualifier]);
-    }
-    return covered
-      ? { value, covered, complete, qualifier: (['exact', 'approx', 'at_least'] as const)[q] }
-      : null;
-  });
+  headline = $derived.by((): WindowSum | null =>
+    headlineFigure(this.series, this.app.metric, this.app.window),
+  );
+}
+
+/** The headline figure of a metric in a window from its series (pure: the build's fallback too). */
+export function headlineFigure(
+  series: Map<string, Series>,
+  metric: Metric,
+  window: readonly [number, number],
+): WindowSum | null {
+  const h = HEADLINE[metric];
+  let value = 0,
+    covered = 0,
+    complete = true,
+    q = 0;
+  const rank = { exact: 0, approx: 1, at_least: 2 } as const;
+  for (const area of h.areas) {
+    const s = series.get(`${metric}|${h.areaType}|${area}`);
+    const r = s ? sumWindow(s, [window[0], window[1]]) : null;
+    if (!r) continue;
+    value += r.value;
+    covered += r.covered;
+    complete &&= r.complete;
+    q = Math.max(q, rank[r.qualifier]);
+  }
+  return covered
+    ? { value, covered, complete, qualifier: (['exact', 'approx', 'at_least'] as const)[q] }
+    : null;
 }
 
 const KEY = Symbol('derived');

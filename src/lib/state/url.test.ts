@@ -75,6 +75,25 @@ describe('decode', () => {
     ['embed and present', '?embed&present=s1', { mode: 'embed' }, ['share.url.conflict']],
     ['unknown version', '?v=7&lang=it', { lang: 'it' }, ['share.url.version']],
     ['unknown keys are silent', '?utm_source=x&fbclid=y', {}, []],
+    [
+      'compare picks, in order, each once',
+      '?cmp=family:central-med,country:ITA,country:ITA',
+      {
+        compare: [
+          { kind: 'family', id: 'central-med' },
+          { kind: 'country', id: 'ITA' },
+        ],
+      },
+      [],
+    ],
+    ['compare open with nothing picked', '?cmp', { compare: [] }, []],
+    [
+      'bad picks are dropped with one notice, the good kept',
+      '?cmp=country:GRC,planet:mars,country:,<b>x</b>',
+      { compare: [{ kind: 'country', id: 'GRC' }] },
+      ['share.url.comparePick'],
+    ],
+    ['only bad picks are ignored', '?cmp=planet:mars,moon', {}, ['share.url.comparePick']],
     ['broken percent escapes', '?lang=%E0%A4%A&from=%', {}, ['share.url.invalid', 'share.url.invalid']],
   ];
   it.each(cases)('%s', (_name, input, state, notices) => {
@@ -189,6 +208,12 @@ const stateArb: fc.Arbitrary<UrlState> = fc
         TextKey,
         fc.Arbitrary<string>
       >,
+    ),
+    compare: fc.option(
+      fc.uniqueArray(fc.record({ kind: fc.constantFrom('family' as const, 'country' as const), id: idArb }), {
+        maxLength: 8,
+        selector: (p) => `${p.kind}:${p.id}`,
+      }),
     ),
   })
   // A story only exists in present mode.

@@ -24,56 +24,57 @@
  * | desc      | text, ≤ 280 characters                 | text.desc (description)             |
  * | note      | text, ≤ 280 characters                 | text.note (notes under the map)     |
  * | byline    | text, ≤ 80 characters                  | text.byline (author / desk)         |
+ * | cmp       | comma list of `family:id`/`country:ISO3`| compare (Compare panel open, picks) |
  *
- * Text values are plain text: control and bidi-override characters are removed, runs of white space
- * become one space, an over-long value is cut (with a notice) and markup is kept as the text it is
- * (with a notice): it is never rendered as HTML.
+ * Text values are plain text (urlText.ts); the value readers and notice grouping are in
+ * urlValues.ts, the Compare picks in urlCompare.ts.
  *
  * decode() is strict and total: each bad value is dropped with a notice (a message key and params,
  * localised by the caller), the rest is kept, and it never throws. Keys it does not own (utm_*,
  * a CMS's own parameters) are left alone by encode().
  */
 import { METRICS, type Metric } from '../data/schema';
-import { monthIndex, monthIso, type MonthIndex } from '../data/time';
+import { monthIso, type MonthIndex } from '../data/time';
 import type { Lang } from '../i18n/i18n.svelte';
-import type { MessageKey } from '../i18n/keys';
-import type { ThemeId } from '../map/theme';
 import {
   DEFAULT_LAYERS,
   DEFAULT_WINDOW,
   LAYER_IDS,
   SELECTION_KINDS,
-  TIME_DOMAIN,
   type LayerId,
   type Layers,
   type Mode,
   type Selection,
   type View,
 } from './app.svelte';
+import { decodeTexts, emptyText, shortenTexts, TEXT_KEYS, type TextFields } from './urlText';
+import {
+  fmtNum,
+  groupNotices,
+  autoLang,
+  ID_RE,
+  isOneOf,
+  URL_LANGS,
+  URL_THEMES,
+  type UrlNotice,
+  type UrlProblem,
+  type UrlTheme,
+} from './urlValues';
+import { decodePicks, encodePicks, type ComparePick } from './urlCompare';
+import { decodeMode, decodeWindow, parseView } from './urlParts';
+
+export { cleanText, emptyText, TEXT_KEYS, TEXT_LIMITS, type TextFields, type TextKey } from './urlText';
+export {
+  autoLang,
+  MAX_NOTICES,
+  URL_LANGS,
+  URL_THEMES,
+  VIEW_LIMITS,
+  type UrlNotice,
+  type UrlTheme,
+} from './urlValues';
 
 export const URL_VERSION = 1;
-/** The text fields a link can carry (headline, description, notes, byline) and their length limits. */
-export const TEXT_LIMITS = { title: 120, desc: 280, note: 280, byline: 80 } as const;
-export type TextKey = keyof typeof TEXT_LIMITS;
-export const TEXT_KEYS = ['title', 'desc', 'note', 'byline'] as const satisfies readonly TextKey[];
-export type TextFields = Record<TextKey, string>;
-export const emptyText = (): TextFields => ({ title: '', desc: '', note: '', byline: '' });
-/** Locales the codec accepts (kept literal so this module stays free of the i18n runes module). */
-export const URL_LANGS = ['en', 'it', 'fr', 'ar'] as const satisfies readonly Lang[];
-
-/** `lang=auto`: the first of the browser's languages the map has, else English. */
-export function autoLang(langs: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
-  for (const l of langs) {
-    const base = l.toLowerCase().split('-')[0];
-    if (isOneOf(URL_LANGS, base)) return base;
-  }
-  return 'en';
-}
-export const URL_THEMES = ['light', 'dark', 'projector', 'auto'] as const;
-export type UrlTheme = ThemeId | 'auto';
-
-/** Same limits as the map (MapView: minZoom, maxZoom, maxBounds). */
-export const VIEW_LIMITS = { zoom: [1.5, 11], lng: [-45, 75], lat: [-25, 72] } as const;
 /** Keys this codec owns; any other key in the URL is preserved as it is. */
 export const OWNED_KEYS = [
   'v',
@@ -90,13 +91,9 @@ export const OWNED_KEYS = [
   'plain',
   'present',
   'chapter',
+  'cmp',
   ...TEXT_KEYS,
 ] as const;
-
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-const NUM_RE = /^-?\d{1,4}(\.\d{1,8})?$/;
-const MAX_CHAPTER = 999;
 
 /** Everything the URL can carry. */
 export interface UrlState {
@@ -112,12 +109,8 @@ export interface UrlState {
   story: { id: string; chapter: number } | null;
   /** Headline, description, notes and byline ('' = the default generated from the view). */
   text: TextFields;
-}
-
-/** A problem found in the URL: a message key (share.json) and its parameters. */
-export interface UrlNotice {
-  key: MessageKey;
-  params: Record<string, string>;
+  /** The Compare panel is open with these picks (null: it is not open). */
+  compare: ComparePick[] | null;
 }
 
 export interface Decoded {
@@ -125,112 +118,14 @@ export interface Decoded {
   notices: UrlNotice[];
 }
 
-/** Show at most this much of a bad value in a notice (it is text, never markup, but keep it short). */
-const clip = (s: string) => (s.length > 40 ? s.slice(0, 39) + '…' : s);
-
-const isOneOf = <T extends string>(list: readonly T[], s: string): s is T =>
-  (list as readonly string[]).includes(s);
-
-function parseMonth(s: string): MonthIndex | null {
-  const m = MONTH_RE.exec(s);
-  if (!m) return null;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const i = monthIndex(s);
-  return i >= TIME_DOMAIN[0] && i <= TIME_DOMAIN[1] ? i : null;
-}
-
-function parseNum(s: string, [lo, hi]: readonly [number, number]): number | null {
-  if (!NUM_RE.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) && n >= lo && n <= hi ? n : null;
-}
-
-// C0/C1 controls, zero-width and bidi controls (they could reorder or hide the text around them).
-// eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const MARKUP_RE = /<\s*\/?\s*[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
-
-/**
- * Clean a text value: controls out, white space collapsed, cut at `max` characters (code points,
- * so no half emoji). Returns the text and what was done to it.
- */
-export function cleanText(raw: string, max: number): { text: string; cut: boolean; markup: boolean } {
-  const flat = raw.replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  const cut = chars.length > max;
-  const text = cut
-    ? chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd() + '…'
-    : flat;
-  return { text, cut, markup: MARKUP_RE.test(flat) };
-}
-
-function parseFlag(v: string): boolean | null {
-  if (v === '' || v === '1' || v === 'true') return true;
-  if (v === '0' || v === 'false') return false;
-  return null;
-}
-
 /** The longest query string read (a longer one is cut at a parameter boundary, with a notice). */
 export const MAX_QUERY = 8000;
-/** At most this many notices per link: more problems are grouped into one ("5 parameters ignored: …"). */
-export const MAX_NOTICES = 3;
-
-/**
- * Group the problems: one notice per key (its bad values listed, a long list shortened), and when
- * more keys than MAX_NOTICES went wrong, one notice naming them all.
- */
-function groupNotices(problems: { key: string; value: string; reason: MessageKey }[]): UrlNotice[] {
-  const byKey = new Map<string, { reason: MessageKey; values: string[] }>();
-  for (const p of problems) {
-    const g = byKey.get(p.key);
-    if (g) g.values.push(p.value);
-    else byKey.set(p.key, { reason: p.reason, values: [p.value] });
-  }
-  const groups = [...byKey].map(([key, g]) => {
-    const shown = g.values.slice(0, 3).map(clip).join(', ');
-    const more = g.values.length - 3;
-    return { key, reason: g.reason, value: more > 0 ? `${shown} (+${more})` : shown };
-  });
-  if (groups.length <= MAX_NOTICES)
-    return groups.map((g) => ({ key: g.reason, params: { key: clip(g.key), value: g.value } }));
-  return [
-    {
-      key: 'share.url.ignoredMany',
-      params: { count: String(groups.length), keys: groups.map((g) => clip(g.key)).join(', ') },
-    },
-  ];
-}
-
-/**
- * A 10,000-character headline should be cut to its limit, not dropped with the rest of a link over
- * MAX_QUERY: text values are first shortened (still longer than their limit, so decode cuts them
- * with a notice). 12 escaped characters cover any code point (4 UTF-8 bytes as %XX); a half escape
- * at the end is dropped.
- */
-function shortenTexts(raw: string): string {
-  return raw
-    .split('&')
-    .map((pair) => {
-      const i = pair.indexOf('=');
-      const k = i < 0 ? pair : pair.slice(0, i);
-      if (i < 0 || !isOneOf(TEXT_KEYS, k)) return pair;
-      const keep = 12 * (TEXT_LIMITS[k] + 2);
-      const v = pair.slice(i + 1);
-      return v.length <= keep ? pair : `${k}=${v.slice(0, keep).replace(/%[0-9a-f]?$/i, '')}`;
-    })
-    .join('&');
-}
-
 /** Read a query string (with or without the leading `?`; a leading `#` is accepted too). */
 export function decode(input: string): Decoded {
   const state: Partial<UrlState> = {};
   const notices: UrlNotice[] = [];
-  const problems: { key: string; value: string; reason: MessageKey }[] = [];
-  const bad = (key: string, value: string, reason: MessageKey = 'share.url.invalid') =>
+  const problems: UrlProblem[] = [];
+  const bad = (key: string, value: string, reason: UrlProblem['reason'] = 'share.url.invalid') =>
     problems.push({ key, value, reason });
 
   let raw = String(input ?? '').replace(/^[?#]/, '');
@@ -254,34 +149,12 @@ export function decode(input: string): Decoded {
 
   const map = get('map');
   if (map !== null) {
-    const parts = map.split('/');
-    const zoom = parts.length === 3 ? parseNum(parts[0], VIEW_LIMITS.zoom) : null;
-    const lat = parts.length === 3 ? parseNum(parts[1], VIEW_LIMITS.lat) : null;
-    const lng = parts.length === 3 ? parseNum(parts[2], VIEW_LIMITS.lng) : null;
-    if (zoom === null || lat === null || lng === null) bad('map', map);
-    // Rounded as encode() writes it, so a decoded link re-encodes to itself.
-    else state.view = { center: [round(lng, 4), round(lat, 4)], zoom: round(zoom, 2) };
+    const view = parseView(map);
+    if (view) state.view = view;
+    else bad('map', map);
   }
-
-  const fromS = get('from');
-  const toS = get('to');
-  if (fromS !== null || toS !== null) {
-    let from = fromS === null ? null : parseMonth(fromS);
-    let to = toS === null ? null : parseMonth(toS);
-    // A bad end is dropped alone: the good end is kept.
-    if (fromS !== null && from === null) bad('from', fromS);
-    if (toS !== null && to === null) bad('to', toS);
-    if (from !== null && to !== null && from > to) {
-      bad('from', `${fromS}…${toS}`, 'share.url.order');
-      from = to = null;
-    }
-    if (from !== null || to !== null) {
-      // A window given by one end only covers that end's calendar year.
-      const f = from ?? Math.floor(to! / 12) * 12;
-      const t = to ?? Math.floor(from! / 12) * 12 + 11;
-      state.window = [Math.max(f, TIME_DOMAIN[0]), Math.min(t, TIME_DOMAIN[1])];
-    }
-  }
+  const window = decodeWindow(get('from'), get('to'), bad);
+  if (window) state.window = window;
 
   const layers = get('layers');
   if (layers !== null) {
@@ -325,78 +198,20 @@ export function decode(input: string): Decoded {
     else bad('theme', theme);
   }
 
-  const text = emptyText();
-  let anyText = false;
-  const cutKeys: string[] = [];
-  const markupKeys: string[] = [];
-  for (const k of TEXT_KEYS) {
-    const val = get(k);
-    if (val === null) continue;
-    const c = cleanText(val, TEXT_LIMITS[k]);
-    if (c.cut) cutKeys.push(k);
-    if (c.markup) markupKeys.push(k);
-    if (c.text) {
-      text[k] = c.text;
-      anyText = true;
-    }
+  const texts = decodeTexts(get);
+  if (texts.text) state.text = texts.text;
+  if (texts.notice) notices.push(texts.notice);
+
+  const cmp = get('cmp');
+  if (cmp !== null) {
+    const picks = decodePicks(cmp, (p) => problems.push(p));
+    if (picks) state.compare = picks;
   }
-  if (anyText) state.text = text;
-  // One notice about the text at most: a cut first (the text is shown as text either way).
-  if (cutKeys.length) notices.push({ key: 'share.url.textCut', params: { keys: cutKeys.join(', ') } });
-  else if (markupKeys.length)
-    notices.push({ key: 'share.url.textMarkup', params: { keys: markupKeys.join(', ') } });
 
-  const embedFlags: { static: boolean; plain: boolean } = { static: false, plain: false };
-  let anyFlag = false;
-  for (const k of ['static', 'plain'] as const) {
-    const val = get(k);
-    if (val === null) continue;
-    const f = parseFlag(val);
-    if (f === null) bad(k, val);
-    else {
-      embedFlags[k] = f;
-      anyFlag = true;
-    }
-  }
-  if (anyFlag) state.embed = embedFlags;
-
-  const embed = get('embed');
-  const embedOn = embed === null ? false : parseFlag(embed);
-  if (embed !== null && embedOn === null) bad('embed', embed);
-
-  const present = get('present');
-  const chapterS = get('chapter');
-  let presentOn = false;
-  if (present !== null) {
-    if (present === '') {
-      presentOn = true;
-    } else if (ID_RE.test(present)) {
-      presentOn = true;
-      let chapter = 0;
-      if (chapterS !== null) {
-        const n = /^\d{1,3}$/.test(chapterS) ? Number(chapterS) : NaN;
-        if (n >= 1 && n <= MAX_CHAPTER) chapter = n - 1;
-        else bad('chapter', chapterS);
-      }
-      state.story = { id: present, chapter };
-    } else bad('present', present);
-  } else if (chapterS !== null) bad('chapter', chapterS, 'share.url.chapterAlone');
-
-  if (embedOn && presentOn) {
-    notices.push({ key: 'share.url.conflict', params: {} });
-    delete state.story;
-    state.mode = 'embed';
-  } else if (embedOn) state.mode = 'embed';
-  else if (presentOn) state.mode = 'present';
-  else if (embed !== null && embedOn === false) state.mode = 'explore';
+  Object.assign(state, decodeMode(get, bad, notices));
 
   return { state, notices: [...notices, ...groupNotices(problems)] };
 }
-
-function round(n: number, digits: number) {
-  return Math.round(n * 10 ** digits) / 10 ** digits;
-}
-const fmtNum = (n: number, digits: number) => String(round(n, digits));
 
 /**
  * Write the state as a query string (with a leading `?`, or '' for none). `previous` is the current
@@ -420,6 +235,7 @@ export function encode(s: UrlState, previous = ''): string {
   q.set('metric', s.metric);
   if (s.selection) q.set('sel', `${s.selection.kind}:${s.selection.id}`);
   for (const k of TEXT_KEYS) if (s.text?.[k]) q.set(k, s.text[k]);
+  if (s.compare) q.set('cmp', encodePicks(s.compare));
   if (s.view)
     q.set('map', `${fmtNum(s.view.zoom, 2)}/${fmtNum(s.view.center[1], 4)}/${fmtNum(s.view.center[0], 4)}`);
 
@@ -453,6 +269,7 @@ export function defaultUrlState(): UrlState {
     embed: { static: false, plain: false },
     story: null,
     text: emptyText(),
+    compare: null,
   };
 }
 

@@ -22,6 +22,7 @@ export function snapshot(app: AppState): UrlState {
     embed: app.embed,
     story: app.story,
     text: app.text,
+    compare: app.mode === 'explore' && app.panel === 'compare' ? app.comparePicks : null,
   };
 }
 
@@ -44,6 +45,10 @@ export function applyToApp(app: AppState, part: Partial<UrlState>) {
   if (part.layers) app.layers = { ...part.layers };
   if (part.metric) app.metric = part.metric;
   if (part.selection !== undefined) app.selection = part.selection && { ...part.selection };
+  if (part.compare) {
+    app.comparePicks = part.compare.map((p) => ({ ...p }));
+    app.panel = 'compare';
+  } else if (part.compare === null && app.panel === 'compare') app.panel = 'details';
   if (part.view !== undefined)
     app.view = part.view && { center: [...part.view.center], zoom: part.view.zoom };
 }

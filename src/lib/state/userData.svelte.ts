@@ -6,7 +6,6 @@
 import type { SortedPoints } from '../map/gpu/points';
 import type { Analysis, Choices, PointColumns, UserFeature } from '../data/import/types';
 import { ImportJob, tooBig, type ImportResult, type ProgressInfo } from '../data/import/client';
-import { tooBigFile } from '../data/import/process';
 
 /** What the map draws for the reader: month/day-dated points on the GPU, the rest as MapLibre features. */
 export interface UserLayer {
@@ -54,6 +53,8 @@ class UserData {
   async open(file: File) {
     this.discard();
     if (tooBig(file)) {
+      // The import's processing code is loaded only for a file (not on the first load).
+      const { tooBigFile } = await import('../data/import/process');
       const r = tooBigFile(file.name, file.size).finish();
       this.apply({ ...r, sorted: null, choices: {} });
       return;

@@ -7,12 +7,11 @@
  */
 import type { Metric, Qualifier } from '../data/schema';
 import type { MessageKey } from '../i18n/keys';
-import { ROUTE_AREAS } from '../data/schema';
 import type { CountRow, CountryInfo } from '../data/types';
 import type { MonthIndex } from '../data/time';
 import type { Series } from '../filter/aggregate';
 import type { Window } from '../filter/window';
-import { nameOf, pairName } from '../i18n/names';
+import { nameOf, routeAreaName } from '../i18n/names';
 
 export type AreaType = CountRow['area_type'];
 export type Resolution = 'monthly' | 'annual' | 'mixed' | 'none';
@@ -192,9 +191,7 @@ export function areaName(
     const c = countries?.[area];
     return c ? nameOf(c, lang) : area;
   }
-  if (areaType === 'route' && area in ROUTE_AREAS) {
-    return pairName(ROUTE_AREAS[area as keyof typeof ROUTE_AREAS], lang);
-  }
+  if (areaType === 'route') return routeAreaName(area, lang);
   return area;
 }
 

@@ -414,8 +414,8 @@ describe('timeline domain per metric', () => {
 
 describe('areaName', () => {
   const countries: Record<string, CountryInfo> = {
-    ITA: { name_en: 'Italy', name_it: 'Italia', capital: 'rome' },
-    MLT: { name_en: 'Malta', name_it: '', capital: null },
+    ITA: { name: 'Italy', capital: 'rome' },
+    MLT: { name: 'Malta', capital: null },
   };
   it.each([
     ['a country in Italian', 'country', 'ITA', 'it', 'Italia'],

@@ -2,6 +2,11 @@
  * Load a code-split part of the app (present mode, a dialog) and, when it cannot be loaded (the
  * network dropped since the page opened, a stale deploy), tell the reader in their language and
  * keep the app usable instead of leaving a half-drawn mode behind.
+ *
+ * `lazyPart` wraps one part: `load()` is what the app awaits when the reader first uses it (one
+ * promise, shared; after a failure the next use tries again), `prefetch()` fetches it quietly. Every
+ * part made with `lazyPart` is prefetched once the map is idle (`prefetchWhenIdle`), one part per
+ * idle period, so the first use is instant without competing with the first view.
  */
 import { t } from '../i18n/i18n.svelte';
 
@@ -22,4 +27,63 @@ export async function loadPart<T>(load: () => Promise<T>, o: LazyOptions): Promi
     o.onFail?.();
     throw e;
   }
+}
+
+export interface LazyPart<T> {
+  /** The part, loaded on first call; a failure is told to the reader (see loadPart). */
+  load(o: Omit<LazyOptions, 'what'>): Promise<T>;
+  /** Fetch it without using it; a failure is silent (the reader has not asked for it yet). */
+  prefetch(): Promise<void>;
+  /** Whether it has loaded. */
+  readonly loaded: boolean;
+}
+
+const registry: LazyPart<unknown>[] = [];
+
+/** A code-split part; `what` is the i18n message that names it ("Presentation mode"). */
+export function lazyPart<T>(importer: () => Promise<T>, what: () => string): LazyPart<T> {
+  let pending: Promise<T> | null = null;
+  let loaded = false;
+  const get = () =>
+    (pending ??= importer().then(
+      (m) => ((loaded = true), m),
+      (e) => {
+        pending = null; // the next use tries again (the network may be back)
+        throw e;
+      },
+    ));
+  const part: LazyPart<T> = {
+    load: (o) => loadPart(get, { ...o, what: what() }),
+    prefetch: () =>
+      get().then(
+        () => undefined,
+        () => undefined,
+      ),
+    get loaded() {
+      return loaded;
+    },
+  };
+  registry.push(part as LazyPart<unknown>);
+  return part;
+}
+
+let scheduled = false;
+
+/**
+ * After the first view is drawn: fetch every registered part, one per idle period (the browser's
+ * idle callback, or a short timeout where there is none), so using one later does not wait.
+ */
+export function prefetchWhenIdle(): void {
+  if (scheduled) return;
+  scheduled = true;
+  const idle: (f: () => void) => void =
+    typeof requestIdleCallback === 'function'
+      ? (f) => requestIdleCallback(f, { timeout: 3000 })
+      : (f) => setTimeout(f, 200);
+  const queue = [...registry];
+  const next = () => {
+    const p = queue.shift();
+    if (p) idle(() => void p.prefetch().then(next));
+  };
+  next();
 }

@@ -34,13 +34,8 @@ const code = (iso: string) =>
   Number(iso.slice(0, 4)) * 10000 +
   (iso.length >= 7 ? Number(iso.slice(5, 7)) * 100 : 0) +
   (iso.length >= 10 ? Number(iso.slice(8, 10)) : 0);
-const pad = (n: number) => String(n).padStart(2, '0');
-export function codeIso(c: number): string {
-  const y = Math.floor(c / 10000);
-  const m = Math.floor(c / 100) % 100;
-  const d = c % 100;
-  return m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : String(y);
-}
+import { codeIso } from './dateCode';
+export { codeIso };
 export function codeMonths(c: number): [number, number] {
   const y = Math.floor(c / 10000);
   const m = Math.floor(c / 100) % 100;

@@ -216,3 +216,12 @@ export function placeMarks(
     x1: c.x1,
   }));
 }
+
+/** A label under a chart's x-axis (ChartAxes). */
+export interface XTick {
+  /** Unique key (a month index). */
+  key: number;
+  x: number;
+  text: string;
+  anchor?: 'start' | 'middle' | 'end';
+}
