@@ -1,7 +1,8 @@
 /**
  * The headline figure of the summary line for the selected metric (what the overlays show is in
  * the overlay model, src/lib/overlays/). Series are built once per data load; a window change costs
- * one prefix-sum lookup per series.
+ * one prefix-sum lookup per series. It reads the shown window (app.shownWindow), so the headline and
+ * the overlays' phrases in the summary line change in the same frame.
  */
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './app.svelte';
@@ -44,7 +45,7 @@ export class Derived {
     const rank = { exact: 0, approx: 1, at_least: 2 } as const;
     for (const area of h.areas) {
       const s = this.series.get(`${this.app.metric}|${h.areaType}|${area}`);
-      const r = s ? sumWindow(s, this.app.window) : null;
+      const r = s ? sumWindow(s, this.app.shownWindow) : null;
       if (!r) continue;
       value += r.value;
       covered += r.covered;
