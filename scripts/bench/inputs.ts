@@ -4,6 +4,7 @@
  * Event Timing's 16 ms threshold (no entry) still count in the percentile.
  */
 import type { Page } from 'playwright-core';
+import { clearEvents, readEvents, settle, summarise, type InputFigures } from './events';
 
 export type InputKind = 'keys' | 'toggles' | 'play';
 
@@ -84,3 +85,18 @@ export const INPUT_SEQUENCES: Record<InputKind, InputSequence> = {
     },
   },
 };
+
+/** Every input sequence on a loaded app page, each summarised as INP-style Event Timing figures. */
+export async function measureInputs(page: Page): Promise<Record<InputKind, InputFigures>> {
+  const out = {} as Record<InputKind, InputFigures>;
+  for (const kind of ['keys', 'toggles', 'play'] as const) {
+    const seq = INPUT_SEQUENCES[kind];
+    await seq.prepare(page);
+    await settle(page, 500);
+    await clearEvents(page);
+    const n = await seq.run(page);
+    await settle(page);
+    out[kind] = summarise(await readEvents(page), n);
+  }
+  return out;
+}
