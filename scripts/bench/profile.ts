@@ -31,7 +31,7 @@ async function main() {
       locale: 'en-GB',
       timezoneId: 'UTC',
     });
-    await ctx.addInitScript(EVENT_INIT);
+    await ctx.addInitScript(`globalThis.__name ??= (f) => f; ${EVENT_INIT}`);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(
@@ -46,6 +46,17 @@ async function main() {
     await settle(page, 1500);
     const seq = INPUT_SEQUENCES[kind];
     await seq.prepare(page);
+    // Frames, map renders and map updates (the frame scheduler's) over the sequence.
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, any>;
+      w.__prof = { frames: 0, renders: 0, applied0: w.__crossingsGpu?.applied?.frames ?? 0, stop: false };
+      w.__crossingsMap.on('render', () => w.__prof.renders++);
+      const tick = () => {
+        w.__prof.frames++;
+        if (!w.__prof.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
     await clearEvents(page);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -59,8 +70,14 @@ async function main() {
     };
     const wall = Date.now() - t0;
     const fig = summarise(await readEvents(page), n);
+    const c = await page.evaluate(() => {
+      const w = window as unknown as Record<string, any>;
+      w.__prof.stop = true;
+      const applied = w.__crossingsGpu?.applied?.frames;
+      return { ...w.__prof, applied: applied === undefined ? null : applied - w.__prof.applied0 };
+    });
     console.log(
-      `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms`,
+      `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms; ${c.frames} animation frames, ${c.renders} map renders, ${c.applied ?? 'n/a'} map updates`,
     );
     // Self time per node from the samples, then per function (name + file:line), and total time.
     const dt = new Map<number, number>();
