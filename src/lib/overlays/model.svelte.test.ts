@@ -52,11 +52,14 @@ function setup() {
   const rec = new Recorder();
   let redraws = 0;
   const updates = new MapUpdates(model, rec, () => redraws++);
-  cleanups.push(() => updates.destroy(), () => model.destroy());
+  cleanups.push(
+    () => updates.destroy(),
+    () => model.destroy(),
+  );
   flushSync();
-  // Settle the first load: two frames.
-  f.frame();
-  f.frame();
+  // Settle the first load (until the scheduler stops asking for frames).
+  for (let i = 0; i < 10 && model.frames.pending; i++) f.frame();
+  expect(model.frames.pending).toBe(false);
   const derivations = () =>
     Object.fromEntries(model.states.map((s) => [s.o.id, s.derivations])) as Record<OverlayId, number>;
   return {

@@ -29,8 +29,32 @@ describe('FrameScheduler', () => {
     expect(s.pending).toBe(true);
     f.frame(); // the map's frame
     expect(ran).toEqual(['map', 'after']);
+    // One more frame in case input keeps coming; with none, it stops asking for frames.
+    f.frame();
+    expect(ran).toEqual(['map', 'after']);
     expect(s.pending).toBe(false);
     expect(f.waiting).toBe(0);
+  });
+
+  it('a stream of one input per frame updates the map every frame, one frame behind', () => {
+    const f = fakeFrames();
+    const shown: number[] = [];
+    const s = new FrameScheduler(f.request);
+    let value = 0;
+    const input = () => {
+      const v = ++value;
+      s.defer('window', () => shown.push(v));
+    };
+    input(); // before frame 1
+    f.frame(); // 1: control of input 1
+    input();
+    f.frame(); // 2: map shows the latest (2)
+    input();
+    f.frame(); // 3: map shows 3
+    input();
+    f.frame(); // 4: map shows 4
+    expect(shown).toEqual([2, 3, 4]);
+    expect(s.frames).toBe(3);
   });
 
   it('coalesces many updates in a frame into one run, the latest per key winning', () => {
@@ -65,7 +89,6 @@ describe('FrameScheduler', () => {
     f.frame();
     expect(ran).toEqual(['window', 'map']);
     expect(s.frames).toBe(1);
-    expect(f.waiting).toBe(0);
   });
 
   it('runs work from a frame callback (a play tick) in the very next frame', async () => {
@@ -105,10 +128,14 @@ describe('FrameScheduler', () => {
     f.frame();
     f.frame();
     await Promise.resolve();
+    expect(settled).toBe(false); // one more frame, in case input keeps coming
+    f.frame();
+    await Promise.resolve();
     expect(settled).toBe(true);
     s.defer('a', () => ran.push(2));
     s.flush();
     expect(ran).toEqual([1, 2]);
+    f.frame();
     f.frame();
     f.frame();
     expect(ran).toEqual([1, 2]);

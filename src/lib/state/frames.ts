@@ -3,8 +3,9 @@
  * toggle, play) changes the app state at once, so the control and its text are drawn in the next
  * frame; what follows from it (the overlay views, the legend and table, the map) is queued here
  * under a key and runs in the frame after that one. Many queued changes in a frame run once, the
- * latest per key winning, and then `after` runs once (one map update per frame). Pure: the frame
- * source is injected (requestAnimationFrame in the browser, a fake in tests).
+ * latest per key winning, and then `after` runs once (one map update per frame). While input keeps
+ * coming (a held key, a drag, play) the map updates every frame, one frame behind the controls.
+ * Pure: the frame source is injected (requestAnimationFrame in the browser, a fake in tests).
  */
 
 /** Calls `cb` at the next frame (requestAnimationFrame). */
@@ -79,7 +80,7 @@ export class FrameScheduler {
     return this.phase !== 'idle' || this.jobs.size > 0;
   }
 
-  /** Resolves once nothing is queued (at once when idle). */
+  /** Resolves once a frame has passed with nothing queued (at once when idle). */
   settled(): Promise<void> {
     if (!this.pending) return Promise.resolve();
     return new Promise((r) => this.waiters.push(r));
@@ -95,16 +96,19 @@ export class FrameScheduler {
   }
 
   private run() {
+    const had = this.jobs.size > 0;
     this.phase = 'running';
     this.drain();
-    this.phase = 'idle';
-    if (this.jobs.size > 0) {
-      // Left over after MAX_PASSES: next frame pair.
-      const left = [...this.jobs];
-      this.jobs.clear();
-      for (const [k, j] of left) this.defer(k, j);
+    if (had) {
+      // A stream of input (a held key, a drag, play) keeps one map update every frame: the next
+      // frame runs whatever arrives until then without waiting for a control frame again (that
+      // input's control is drawn in that frame too, with the map: coalesced, the latest winning).
+      // Work left after MAX_PASSES runs then as well.
+      this.phase = 'map';
+      this.requestFrame(() => this.run());
       return;
     }
+    this.phase = 'idle';
     const w = this.waiters;
     this.waiters = [];
     for (const r of w) r();
