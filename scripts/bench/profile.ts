@@ -44,6 +44,12 @@ async function main() {
       { timeout: 120000 },
     );
     await settle(page, 1500);
+    // PROFILE_FADE=0: no symbol fade (MapLibre's fadeDuration), to see how many renders it costs.
+    if (process.env.PROFILE_FADE !== undefined)
+      await page.evaluate((ms) => {
+        (window as unknown as { __crossingsMap: { _fadeDuration: number } }).__crossingsMap._fadeDuration =
+          ms;
+      }, Number(process.env.PROFILE_FADE));
     const seq = INPUT_SEQUENCES[kind];
     await seq.prepare(page);
     // Frames, map renders and map updates (the frame scheduler's) over the sequence.
