@@ -97,15 +97,16 @@ export class FrameScheduler {
 
   private run() {
     const had = this.jobs.size > 0;
+    // A stream of input (a held key, a drag, play) keeps one map update every frame: the next frame
+    // runs whatever arrives until then without waiting for a control frame again (that input's
+    // control is drawn in that frame too, with the map: coalesced, the latest winning). Asked for
+    // before the jobs run, so this callback comes before the frame request the map's own redraw
+    // makes: the next redraw then cancels MapLibre's pending render instead of adding a second one.
+    if (had) this.requestFrame(() => this.run());
     this.phase = 'running';
     this.drain();
     if (had) {
-      // A stream of input (a held key, a drag, play) keeps one map update every frame: the next
-      // frame runs whatever arrives until then without waiting for a control frame again (that
-      // input's control is drawn in that frame too, with the map: coalesced, the latest winning).
-      // Work left after MAX_PASSES runs then as well.
       this.phase = 'map';
-      this.requestFrame(() => this.run());
       return;
     }
     this.phase = 'idle';
