@@ -4,7 +4,7 @@
  * the first frame drawn with the new window, long tasks during the scrubs, full-speed play, heap.
  */
 import type { Browser, Page } from 'playwright-core';
-import { median, type SizeFigures, type ViewportFigures } from './targets';
+import { median, type SizeFigures } from './targets';
 import { heap, log, newPage, renderRate, sleep, waitInteractive, type Viewport } from './page';
 
 export const SIZES = [1_000, 100_000, 1_000_000];
@@ -278,66 +278,4 @@ export async function measureApp(browser: Browser, base: string, vp: Viewport) {
   await ctx.close();
   if (errors.length) log('app page errors:', errors.slice(0, 3));
   return { ttiMs, heapNoPoints, control, sizes, playButton, errors };
-}
-
-export type PointRun = {
-  baseline: Awaited<ReturnType<typeof measureBaseline>>;
-  app: Awaited<ReturnType<typeof measureApp>>;
-};
-
-/** Medians over runs of the baseline frame, the app's time to interactive and each point size. */
-export function aggregatePoints(runs: PointRun[], vp: Viewport): ViewportFigures {
-  const med = (f: (x: (typeof runs)[number]) => number) => median(runs.map(f));
-  const sizes: Record<string, SizeFigures> = {};
-  for (const n of SIZES) {
-    const k = String(n);
-    const per = runs.map((x) => x.app.sizes[k]);
-    const m = (f: (s: SizeFigures) => number) => median(per.map(f));
-    sizes[k] = {
-      points: n,
-      generateAndSortMs: m((s) => s.generateAndSortMs),
-      scrubMethod: per[0].scrubMethod,
-      scrubMs: m((s) => s.scrubMs),
-      scrubSamplesMs: per.map((s) => +s.scrubMs.toFixed(1)),
-      scrubLayerRenderMs: m((s) => s.scrubLayerRenderMs),
-      scrubMapRedrawMs: m((s) => s.scrubMapRedrawMs),
-      pointsInWindow: m((s) => s.pointsInWindow),
-      longestTaskDuringScrubMs: Math.max(...per.map((s) => s.longestTaskDuringScrubMs)),
-      longTasksDuringScrub: per.reduce((a, s) => a + s.longTasksDuringScrub, 0),
-      playFps: m((s) => s.playFps),
-      playFrameMs: m((s) => s.playFrameMs),
-      playNewMonthRatio: m((s) => s.playNewMonthRatio),
-      playDistinctMonths: m((s) => s.playDistinctMonths),
-      playSeconds: PLAY_MS / 1000,
-      jsHeapMB: m((s) => s.jsHeapMB),
-      arrayBuffersMB: m((s) => s.arrayBuffersMB),
-    };
-  }
-  return {
-    viewport: { ...vp, deviceScaleFactor: 1 },
-    runs: runs.length,
-    baseline: {
-      timeToInteractiveMs: med((x) => x.baseline.ttiMs),
-      frameMs: med((x) => x.baseline.frameMs),
-      fps: med((x) => x.baseline.fps),
-      jsHeapMB: med((x) => x.baseline.heap.jsHeapMB),
-      arrayBuffersMB: med((x) => x.baseline.heap.arrayBuffersMB),
-      perRunFrameMs: runs.map((x) => +x.baseline.frameMs.toFixed(2)),
-      longestTaskWhileRepaintingMs: Math.max(...runs.map((x) => x.baseline.longestTaskMs)),
-    },
-    app: {
-      timeToInteractiveMs: med((x) => x.app.ttiMs),
-      jsHeapNoPointsMB: med((x) => x.app.heapNoPoints.jsHeapMB),
-      arrayBuffersNoPointsMB: med((x) => x.app.heapNoPoints.arrayBuffersMB),
-      perRunTimeToInteractiveMs: runs.map((x) => Math.round(x.app.ttiMs)),
-      withoutDatedPoints: {
-        note: 'control: the app with the deaths overlay off (no dated-point layer), same drags and same full-speed play',
-        playFps: med((x) => x.app.control.playFps),
-        longestTaskWhileDraggingMs: Math.max(...runs.map((x) => x.app.control.longestTaskDuringScrubMs)),
-        longTasksWhileDragging: runs.reduce((a, x) => a + x.app.control.longTasksDuringScrub, 0),
-      },
-      playButton: runs[runs.length - 1].app.playButton,
-    },
-    sizes,
-  };
 }

@@ -25,10 +25,10 @@ import { serve } from './server';
 import { TARGETS, evaluateTargets, median, type ViewportFigures } from './targets';
 import { measureImport, IMPORT_ROWS, type ImportFigures } from './import';
 import { log, newPage, type Viewport } from './page';
-import { aggregatePoints, measureApp, measureBaseline, PLAY_MS, SEED, SIZES, type PointRun } from './points';
+import { measureApp, measureBaseline, PLAY_MS, SEED, SIZES } from './points';
 import { measureLoad, type LoadFigures } from './load';
 import { measureInputs, type InputKind } from './inputs';
-import { aggregateLoad, aggregateInputs } from './aggregate';
+import { aggregateLoad, aggregateInputs, aggregatePoints, type PointRun } from './aggregate';
 import type { InputFigures } from './events';
 
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
