@@ -27,12 +27,15 @@ export interface Served {
   close(): Promise<void>;
   /** Bytes sent (compressed) since the last reset. */
   bytes: { sent: number };
+  /** Every response since the last reset: path, body bytes as sent, and when it was sent (Date.now()). */
+  log: { path: string; bytes: number; at: number }[];
 }
 
 export async function serve(mounts: Record<string, string>): Promise<Served> {
   const cache = new Map<string, Buffer>();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const bytes = { sent: 0 };
+  const log: Served['log'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const prefix = prefixes.find((p) => path.startsWith(p));
@@ -51,6 +54,7 @@ export async function serve(mounts: Record<string, string>): Promise<Served> {
       cache.set(file + gzip, body);
     }
     bytes.sent += body.length;
+    log.push({ path, bytes: body.length, at: Date.now() });
     res.writeHead(200, {
       'content-type': type,
       'content-length': body.length,
@@ -65,6 +69,7 @@ export async function serve(mounts: Record<string, string>): Promise<Served> {
   return {
     url: `http://127.0.0.1:${addr.port}`,
     bytes,
+    log,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -1,4 +1,5 @@
-/** The benchmark's targets (issue 4) and their evaluation: pure, unit-tested. */
+/** The benchmark's targets (issues 4 and 15) and their evaluation: pure, unit-tested. */
+import type { InputSummary, LoadSummary } from './aggregate';
 
 export interface SizeFigures {
   points: number;
@@ -23,17 +24,23 @@ export interface SizeFigures {
 export interface ViewportFigures {
   viewport: { name: string; width: number; height: number; deviceScaleFactor: number };
   runs: number;
-  baseline: {
-    timeToInteractiveMs: number;
-    frameMs: number;
-    fps: number;
-    jsHeapMB: number;
-    arrayBuffersMB: number;
-    perRunFrameMs: number[];
-    longestTaskWhileRepaintingMs: number;
-  };
-  app: Record<string, unknown> & { timeToInteractiveMs: number };
-  sizes: Record<string, SizeFigures>;
+  /** BENCH_PARTS=load / input. */
+  load?: LoadSummary;
+  inputs?: InputSummary;
+  /** BENCH_PARTS=points: the rest. */
+  baseline?: PointsBaseline;
+  app?: Record<string, unknown> & { timeToInteractiveMs: number };
+  sizes?: Record<string, SizeFigures>;
+}
+
+export interface PointsBaseline {
+  timeToInteractiveMs: number;
+  frameMs: number;
+  fps: number;
+  jsHeapMB: number;
+  arrayBuffersMB: number;
+  perRunFrameMs: number[];
+  longestTaskWhileRepaintingMs: number;
 }
 
 export const TARGETS = {
@@ -46,7 +53,21 @@ export const TARGETS = {
     'JS heap = V8 heap in use after a GC (usedSize, what performance.memory reports); the typed arrays the GPU layer keeps for picking live in ArrayBuffers outside it and are reported next to it (arrayBuffersMB)',
   newMonthEveryFrame:
     'at least 95% of the frames drawn while playing show a new month (the first frame of a run cannot)',
+  firstLoad: 'first-load transfer to an interactive map ≤ 580 KB gzip (MapLibre 6 floor ≈ 455 KB)',
+  ttiRatio: 'time to an interactive map ≤ 1.10 × the bare MapLibre page in the same run',
+  poster: 'bytes before the first meaningful paint ≤ 90 KB gzip; the LCP element is the poster; CLS = 0',
+  inputs: 'timeline keys, layer toggles and play/pause: Event Timing p75 ≤ 100 ms at 640×360 and 1280×720',
 };
+
+export const LIMITS = {
+  firstLoadBytes: 580 * 1024,
+  ttiRatio: 1.1,
+  bytesBeforeLcp: 90 * 1024,
+  inputP75Ms: 100,
+};
+
+/** The LCP element counts as the poster when its id, test id or class says so. */
+export const isPoster = (element: string) => /poster/i.test(element);
 
 export function median(xs: number[]): number {
   const a = xs.filter((x) => Number.isFinite(x)).sort((p, q) => p - q);
@@ -68,7 +89,11 @@ const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 export function evaluateTargets(viewports: Record<string, ViewportFigures>): Check[] {
   const out: Check[] = [];
   for (const [name, v] of Object.entries(viewports)) {
+    if (v.load) out.push(...loadChecks(name, v.load));
+    if (v.inputs) out.push(...inputChecks(name, v.inputs));
+    if (!v.baseline || !v.sizes) continue;
     const frame = v.baseline.frameMs;
+    const fps = v.baseline.fps;
     const k100 = v.sizes['100000'];
     const k1m = v.sizes['1000000'];
     if (k100)
@@ -93,9 +118,9 @@ export function evaluateTargets(viewports: Record<string, ViewportFigures>): Che
       out.push({
         viewport: name,
         id: `play-${key === '1000' ? '1k' : '100k'}`,
-        value: `${f(s.playFps)} fps (${f(s.playFps / v.baseline.fps, 2)}× baseline ${f(v.baseline.fps)} fps), new month in ${f(100 * s.playNewMonthRatio, 0)}% of frames`,
-        limit: `≥ ${f(0.9 * v.baseline.fps)} fps and ≥ 95% of frames with a new month`,
-        pass: s.playFps >= 0.9 * v.baseline.fps && s.playNewMonthRatio >= 0.95,
+        value: `${f(s.playFps)} fps (${f(s.playFps / fps, 2)}× baseline ${f(fps)} fps), new month in ${f(100 * s.playNewMonthRatio, 0)}% of frames`,
+        limit: `≥ ${f(0.9 * fps)} fps and ≥ 95% of frames with a new month`,
+        pass: s.playFps >= 0.9 * fps && s.playNewMonthRatio >= 0.95,
       });
     }
     if (k100)
@@ -116,4 +141,43 @@ export function evaluateTargets(viewports: Record<string, ViewportFigures>): Che
       });
   }
   return out;
+}
+
+const kb = (b: number) => `${f(b / 1024)} KB`;
+
+export function loadChecks(viewport: string, l: LoadSummary): Check[] {
+  return [
+    {
+      viewport,
+      id: 'first-load',
+      value: `${kb(l.app.bytesToInteractive)} gzip in ${f(l.app.requestsToInteractive, 0)} requests (bare MapLibre page ${kb(l.baseline.bytesToInteractive)} in ${f(l.baseline.requestsToInteractive, 0)})`,
+      limit: `≤ ${kb(LIMITS.firstLoadBytes)}`,
+      pass: l.app.bytesToInteractive <= LIMITS.firstLoadBytes,
+    },
+    {
+      viewport,
+      id: 'tti-ratio',
+      value: `${f(l.ttiRatio, 2)}× (app ${f(l.app.ttiMs, 0)} ms, bare ${f(l.baseline.ttiMs, 0)} ms)`,
+      limit: `≤ ${f(LIMITS.ttiRatio, 2)}× the bare page`,
+      pass: l.ttiRatio <= LIMITS.ttiRatio,
+    },
+    {
+      viewport,
+      id: 'poster',
+      value: `${kb(l.app.bytesBeforeLcp)} before LCP at ${f(l.app.lcpMs, 0)} ms on ${l.app.lcpElement || 'no element'}; CLS ${f(l.maxCls, 3)} (worst run)`,
+      limit: `≤ ${kb(LIMITS.bytesBeforeLcp)}, LCP = poster, CLS 0`,
+      pass:
+        l.app.bytesBeforeLcp <= LIMITS.bytesBeforeLcp && l.perRunLcpElement.every(isPoster) && l.maxCls === 0,
+    },
+  ];
+}
+
+export function inputChecks(viewport: string, inputs: InputSummary): Check[] {
+  return (['keys', 'toggles', 'play'] as const).map((k) => ({
+    viewport,
+    id: `input-${k}`,
+    value: `p75 ${f(inputs[k].p75Ms, 0)} ms (median ${f(inputs[k].medianMs, 0)}, max ${f(inputs[k].maxMs, 0)}; ${inputs[k].interactions} interactions)`,
+    limit: `≤ ${LIMITS.inputP75Ms} ms`,
+    pass: inputs[k].p75Ms <= LIMITS.inputP75Ms,
+  }));
 }

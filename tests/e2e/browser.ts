@@ -61,6 +61,15 @@ export async function openApp(
 }
 
 /** Wait until the map exists, its style is loaded and it has gone idle (all tiles drawn). */
+/** Wait until the overlay model's frame scheduler has committed every input (src/lib/state/frames.ts). */
+export async function settleFrames(page: Page) {
+  await page.evaluate(async () => {
+    await (
+      window as unknown as { __crossingsModel?: { frames: { settled(): Promise<void> } } }
+    ).__crossingsModel?.frames.settled();
+  });
+}
+
 export async function waitForMapIdle(page: Page) {
   await page.waitForFunction(
     () => {
@@ -70,6 +79,7 @@ export async function waitForMapIdle(page: Page) {
     null,
     { timeout: 60000 },
   );
+  await settleFrames(page);
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -89,8 +99,12 @@ export async function waitForMapIdle(page: Page) {
   );
 }
 
-/** Repaint, then wait for the next 'idle': everything asked of the map so far is drawn. */
+/**
+ * Repaint, then wait for the next 'idle': everything asked of the map so far is drawn (after the
+ * overlay model has committed the last input to the map: it does so a frame after the input).
+ */
 export async function repaintIdle(page: Page) {
+  await settleFrames(page);
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

@@ -32,6 +32,14 @@ export class AppState {
   mode = $state<Mode>('explore');
   window = $state<[MonthIndex, MonthIndex]>([...DEFAULT_WINDOW]);
   layers = $state<Layers>({ ...DEFAULT_LAYERS });
+  /**
+   * What the map and everything derived from the overlays (legend, summary, table, exports) show:
+   * `window` and `layers` as committed by the overlay model's frame scheduler, one frame after the
+   * input (src/lib/state/frames.ts). Controls read `window`/`layers`; the overlays read these.
+   * `shownLayers` is written switch by switch, so a toggle re-derives only its own overlay.
+   */
+  shownWindow = $state.raw<readonly [MonthIndex, MonthIndex]>([...DEFAULT_WINDOW]);
+  shownLayers = $state<Layers>({ ...DEFAULT_LAYERS });
   metric = $state<Metric>('sea_arrivals');
   selection = $state<Selection>(null);
   /**

@@ -1,7 +1,8 @@
 /**
  * The headline figure of the summary line for the selected metric (what the overlays show is in
  * the overlay model, src/lib/overlays/). Series are built once per data load; a window change costs
- * one prefix-sum lookup per series.
+ * one prefix-sum lookup per series. It reads the shown window (app.shownWindow), so the headline and
+ * the overlays' phrases in the summary line change in the same frame.
  */
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './app.svelte';
@@ -36,7 +37,7 @@ export class Derived {
 
   /** The headline figure for the selected metric in the window (one metric, never mixed). */
   headline = $derived.by((): WindowSum | null =>
-    headlineFigure(this.series, this.app.metric, this.app.window),
+    headlineFigure(this.series, this.app.metric, this.app.shownWindow),
   );
 }
 

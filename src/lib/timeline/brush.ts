@@ -89,32 +89,3 @@ export function keyStep(target: BrushTarget, k: KeyInput, w: Window, domain: Win
 }
 
 export const sameWindow = (a: Window, b: Window) => a[0] === b[0] && a[1] === b[1];
-
-/**
- * Coalesce a stream of values (pointer moves) into at most one call per animation frame, applied in
- * the frame's callback (just before the map draws). `schedule` is requestAnimationFrame in the browser.
- */
-export function frameThrottle<T>(
-  apply: (v: T) => void,
-  schedule: (cb: () => void) => unknown = (cb) => requestAnimationFrame(cb),
-) {
-  let pending: T | undefined;
-  let queued = false;
-  return {
-    push(v: T) {
-      pending = v;
-      if (queued) return;
-      queued = true;
-      schedule(() => {
-        queued = false;
-        if (pending !== undefined) apply(pending);
-        pending = undefined;
-      });
-    },
-    /** Apply a pending value now (e.g. on pointerup), so the last position is never lost. */
-    flush() {
-      if (pending !== undefined) apply(pending);
-      pending = undefined;
-    },
-  };
-}

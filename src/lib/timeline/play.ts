@@ -6,6 +6,7 @@
  */
 import type { MonthIndex } from '../data/time';
 import { slideWindow, type Window } from '../filter/window';
+import { runInFrame } from '../state/frames';
 
 export const SPEEDS = [1, 3, 6, 12] as const;
 export const DEFAULT_SPEED = 3;
@@ -22,7 +23,8 @@ export interface Clock {
 
 export const browserClock = (): Clock => ({
   now: () => performance.now(),
-  requestFrame: (cb) => requestAnimationFrame(() => cb()),
+  // A tick's window is drawn in its own frame; the map follows in the next one (state/frames.ts).
+  requestFrame: (cb) => requestAnimationFrame(() => runInFrame(cb)),
   cancelFrame: (id) => cancelAnimationFrame(id),
   setInterval: (cb, ms) => window.setInterval(cb, ms),
   clearInterval: (id) => window.clearInterval(id),

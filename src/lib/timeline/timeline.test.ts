@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../data/time';
-import { centreOn, frameThrottle, keyStep, monthScale } from './brush';
+import { centreOn, keyStep, monthScale } from './brush';
 import { PlayController, type Clock } from './play';
 import { agreementMarkers, clusterMarkers, countWidth, MARK, programmeMarkers, type Marker } from './markers';
 import { areaName, buildHistogram, captionKeys } from './histogram';
@@ -54,26 +54,6 @@ describe('brush: keyboard', () => {
   ] as const)('%s', (_, target, k, want) => expect(keyStep(target, k, W, D)).toEqual(want));
 
   it('leaves other keys to the browser', () => expect(keyStep('window', { key: 'Tab' }, W, D)).toBeNull());
-});
-
-describe('frameThrottle', () => {
-  it('applies only the last value per frame and flushes on demand', () => {
-    const applied: number[] = [];
-    const queue: (() => void)[] = [];
-    const th = frameThrottle<number>(
-      (v) => applied.push(v),
-      (cb) => queue.push(cb),
-    );
-    th.push(1);
-    th.push(2);
-    th.push(3);
-    expect(queue).toHaveLength(1);
-    queue.shift()!();
-    expect(applied).toEqual([3]);
-    th.push(4);
-    th.flush();
-    expect(applied).toEqual([3, 4]);
-  });
 });
 
 function fakeClock() {

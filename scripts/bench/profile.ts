@@ -1,0 +1,128 @@
+/**
+ * `npx tsx scripts/bench/profile.ts [keys|toggles|play] [WIDTHxHEIGHT]`: a CPU profile (CDP Profiler)
+ * of the built site while the bench's input sequence runs, printed as the top functions by self time
+ * and by total time, with the Event Timing p75 of the same presses. For finding what an input costs;
+ * the figures that count are `npm run bench`'s.
+ */
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/browser';
+import { serve } from './server';
+import { EVENT_INIT, clearEvents, readEvents, settle, summarise } from './events';
+import { INPUT_SEQUENCES, type InputKind } from './inputs';
+
+const DIST = process.env.CROSSINGS_DIST ?? 'dist';
+const kind = (process.argv[2] ?? 'keys') as InputKind;
+const [w, h] = (process.argv[3] ?? '1280x720').split('x').map(Number);
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+  hitCount?: number;
+}
+
+async function main() {
+  const server = await serve({ '/': DIST });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  try {
+    const ctx = await browser.newContext({
+      viewport: { width: w, height: h },
+      deviceScaleFactor: 1,
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
+    await ctx.addInitScript(`globalThis.__name ??= (f) => f; ${EVENT_INIT}`);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(
+      () => {
+        const m = (window as unknown as { __crossingsMap?: { loaded(): boolean; isStyleLoaded(): boolean } })
+          .__crossingsMap;
+        return !!m && m.isStyleLoaded() && m.loaded();
+      },
+      null,
+      { timeout: 120000 },
+    );
+    await settle(page, 1500);
+    // PROFILE_FADE=0: no symbol fade (MapLibre's fadeDuration), to see how many renders it costs.
+    if (process.env.PROFILE_FADE !== undefined)
+      await page.evaluate((ms) => {
+        (window as unknown as { __crossingsMap: { _fadeDuration: number } }).__crossingsMap._fadeDuration =
+          ms;
+      }, Number(process.env.PROFILE_FADE));
+    const seq = INPUT_SEQUENCES[kind];
+    await seq.prepare(page);
+    // Frames, map renders and map updates (the frame scheduler's) over the sequence.
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, any>;
+      w.__prof = { frames: 0, renders: 0, applied0: w.__crossingsGpu?.applied?.frames ?? 0, stop: false };
+      w.__crossingsMap.on('render', () => w.__prof.renders++);
+      const tick = () => {
+        w.__prof.frames++;
+        if (!w.__prof.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await clearEvents(page);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const t0 = Date.now();
+    const n = await seq.run(page);
+    await settle(page);
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    };
+    const wall = Date.now() - t0;
+    const fig = summarise(await readEvents(page), n);
+    const c = await page.evaluate(() => {
+      const w = window as unknown as Record<string, any>;
+      w.__prof.stop = true;
+      const applied = w.__crossingsGpu?.applied?.frames;
+      return { ...w.__prof, applied: applied === undefined ? null : applied - w.__prof.applied0 };
+    });
+    console.log(
+      `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms; ${c.frames} animation frames, ${c.renders} map renders, ${c.applied ?? 'n/a'} map updates`,
+    );
+    // Self time per node from the samples, then per function (name + file:line), and total time.
+    const dt = new Map<number, number>();
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+    const parent = new Map<number, number>();
+    for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+    const label = (x: Node) => {
+      const f = x.callFrame;
+      const file = f.url.replace(/^.*\//, '');
+      return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    };
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (const [id, ms] of dt) {
+      const x = byId.get(id)!;
+      self.set(label(x), (self.get(label(x)) ?? 0) + ms);
+      const seen = new Set<string>();
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const l = label(byId.get(cur)!);
+        if (seen.has(l)) continue;
+        seen.add(l);
+        total.set(l, (total.get(l) ?? 0) + ms);
+      }
+    }
+    const top = (m: Map<string, number>, k: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([l, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${l}`);
+    console.log('top self time:\n' + top(self, 25).join('\n'));
+    console.log('top total time:\n' + top(total, 40).join('\n'));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+/**
+ * Input first, map after, on the map side: one effect per overlay marks it dirty when what the map
+ * shows of it changes (its visibility, its map data, the window and theme a GPU layer takes); the
+ * overlay model's frame scheduler then applies every dirty overlay in one job, in the frame after
+ * the input, and redraws the map once. Many changes in a frame are one map update, the latest state
+ * winning, and an overlay whose data did not change is not applied.
+ */
+import type { OverlayModel } from '../overlays/model.svelte';
+import type { MapData, OverlayInput } from '../overlays/types';
+
+/** The host methods the updates use (OverlayHost in the app, a recorder in the tests). */
+export interface ApplyTarget {
+  setVisible(id: string, visible: boolean): boolean;
+  apply(id: string, view: unknown, input: OverlayInput, md?: MapData): boolean;
+}
+
+type State = OverlayModel['states'][number];
+
+export class MapUpdates {
+  /** Frames in which the map was updated, overlay updates applied in them, redraws. */
+  readonly counts = { frames: 0, overlays: 0, redraws: 0 };
+  /** Main-thread time of the last redraw (read by the bench). */
+  lastRedrawMs = 0;
+  private readonly dirty = new Set<State>();
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly model: OverlayModel,
+    private readonly target: ApplyTarget,
+    /** A synchronous redraw (map.redraw(): it cancels MapLibre's pending frame and draws now). */
+    private readonly redraw: () => void,
+  ) {
+    const input = model.input;
+    this.stop = $effect.root(() => {
+      for (const s of model.states)
+        $effect(() => {
+          if (s.visible) {
+            void s.mapData;
+            void input.window;
+            void input.theme;
+          }
+          this.dirty.add(s);
+          model.frames.defer('map', this.applyDirty);
+        });
+    });
+  }
+
+  private readonly applyDirty = () => {
+    let redraw = false;
+    for (const s of this.dirty) {
+      if (this.target.setVisible(s.o.id, s.visible)) redraw = true;
+      const md = s.mapData;
+      if (md && this.target.apply(s.o.id, s.view, this.model.input, md)) redraw = true;
+      this.counts.overlays++;
+    }
+    this.dirty.clear();
+    this.counts.frames++;
+    if (!redraw) return;
+    const t0 = performance.now();
+    this.redraw();
+    this.lastRedrawMs = performance.now() - t0;
+    this.counts.redraws++;
+  };
+
+  destroy() {
+    this.stop();
+  }
+}
