@@ -53,7 +53,15 @@ export function lazyPart<T>(importer: () => Promise<T>, what: () => string): Laz
       },
     ));
   const part: LazyPart<T> = {
-    load: (o) => loadPart(get, { ...o, what: what() }),
+    // `what` is read only on failure: reading a message here would make a caller's effect depend on
+    // the i18n state, and a language loading later would then load (and re-mount) the part again.
+    load: (o) =>
+      loadPart(get, {
+        ...o,
+        get what() {
+          return what();
+        },
+      }),
     prefetch: () =>
       get().then(
         () => undefined,
