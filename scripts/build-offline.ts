@@ -4,7 +4,7 @@
  *
  * 1. A Vite build in mode "offline" into a temporary folder: one JS chunk (dynamic imports inlined),
  *    every CSS asset inlined, and the MapLibre worker import replaced by a blob URL made at start.
- * 2. Everything is written into one HTML file: the data files of public/data/ as JSON
+ * 2. Everything is written into one HTML file: the data files of public/data/ as JSON (vector tiles as base64)
  *    (window.__CROSSINGS_DATA__, read by src/lib/data/load.ts and map/basemap.ts instead of fetching),
  *    the MapLibre worker (base64, turned into a blob: URL), the CSS and the app as an inline module.
  *
@@ -125,6 +125,8 @@ export async function buildOffline(out = join(root, 'dist-offline/crossings.html
   for (const f of walk(dataDir).sort())
     if (f.endsWith('.json') || f.endsWith('.geojson'))
       data[f] = JSON.parse(readFileSync(join(dataDir, f), 'utf8'));
+    // The basemap's vector tiles, as base64 (map/basemap.ts turns them back into bytes).
+    else if (f.endsWith('.pbf')) data[f] = readFileSync(join(dataDir, f)).toString('base64');
   const worker = readFileSync(join(root, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs')).toString(
     'base64',
   );
