@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { poster } from './scripts/poster/plugin';
 
 // base './' keeps every asset path relative, so dist/ works under any sub-path or from file://.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), poster()],
   resolve: {
     alias: [
       // MapLibre's RTL text plugin as one classic script (its package exports only the ESM source,
