@@ -2,12 +2,13 @@
  * Poster first: a Vite plugin that writes a static picture of the map into index.html, so the first
  * paint (before any script or data arrives) is the basemap of the requested view, not a blank page.
  *
- * - The picture is scripts/poster/svg.ts as an <img> (an inline <svg> is not a Largest Contentful
- *   Paint candidate; an image is), a data: URL, so it costs no request and works from file://.
+ * - The picture is scripts/poster/svg.ts as the background image of a box over the page (an inline
+ *   <svg> is not a Largest Contentful Paint candidate; a background image is), a data: URL, so it
+ *   costs no request and works from file://.
  * - A small inline script places it before the first paint: the view of the URL's `map=` or the
  *   app's fitted default view (src/lib/map/posterView.ts, the same fitBounds), in the URL's theme.
- *   Once the app has laid out its map box it lines the picture up with it by `transform` and
- *   `clip-path` only (neither is a layout shift), and to the live map's own camera once it exists
+ *   Once the app has laid out its map box it lines the picture up with it by `background-position`,
+ *   `background-size` and `clip-path` only: the box itself never moves (no layout shift), and to the live map's own camera once it exists
  *   (MapView sends it: the map fits its bounds to the box it had when it was made). The picture is basemap only for every URL: drawn
  *   with no routes or counts, it cannot show data the link did not ask for.
  * - src/lib/map/poster.ts fades it out once the live map is idle under it (at once with reduced
@@ -45,20 +46,19 @@ function boot(box: number[]): string {
     C: { light: colours('light'), dark: colours('dark'), projector: colours('projector') },
   };
   return `(function(){${mercX}${mercY}${posterCamera}${posterPlacement}
-var K=${JSON.stringify(consts)},P=document.getElementById('poster'),I=P.firstChild,q=new URLSearchParams(location.search);
+var K=${JSON.stringify(consts)},P=document.getElementById('poster'),S=P.style,q=new URLSearchParams(location.search);
 if(q.has('present')){P.remove();return}
 var t=q.get('theme');if(t==='auto')t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';
-if(!K.C[t])t='light';if(t!=='light'){var s=I.getAttribute('src');K.C.light.forEach(function(c,i){s=s.split(encodeURIComponent(c)).join(encodeURIComponent(K.C[t][i]))});I.src=s}
-P.style.background=K.C[t][0];
+if(!K.C[t])t='light';if(t!=='light'){var s=getComputedStyle(P).backgroundImage;K.C.light.forEach(function(c,i){s=s.split(encodeURIComponent(c)).join(encodeURIComponent(K.C[t][i]))});S.backgroundImage=s}
+S.backgroundColor=K.C[t][0];
 var m=(q.get('map')||'').split('/').map(Number),v=m.length===3&&m.every(isFinite)?m:null,at=null;
-function put(r){var c=posterCamera(r.width,r.height,K.B,K.F.padding,K.F.minZoom,K.F.maxZoom,v),p=posterPlacement(r.width,r.height,K.X,c);p[0]+=r.left;p[1]+=r.top;return p}
-var p0=put({left:0,top:0,width:innerWidth,height:innerHeight});
-I.style.cssText='left:'+p0[0]+'px;top:'+p0[1]+'px;width:'+p0[2]+'px;height:'+p0[3]+'px';
+function put(r){var c=posterCamera(r.width,r.height,K.B,K.F.padding,K.F.minZoom,K.F.maxZoom,v),p=posterPlacement(r.width,r.height,K.X,c);
+S.backgroundPosition=(p[0]+r.left)+'px '+(p[1]+r.top)+'px';S.backgroundSize=p[2]+'px '+p[3]+'px'}
+put({left:0,top:0,width:innerWidth,height:innerHeight});
 function align(){if(!P.isConnected)return;var a=document.querySelector('.map-area');if(!a)return;
 if(a.querySelector('[role=alert]')){P.remove();return}
 var b=P.getBoundingClientRect(),r=a.getBoundingClientRect(),o={left:r.left-b.left,top:r.top-b.top,width:r.width,height:r.height};if(!r.width||!r.height)return;
-var p=put(o),k=p[2]/p0[2];I.style.transform='translate('+(p[0]-p0[0])+'px,'+(p[1]-p0[1])+'px) scale('+k+')';
-P.style.clipPath='inset('+o.top+'px '+(b.width-o.left-o.width)+'px '+(b.height-o.top-o.height)+'px '+o.left+'px)';
+put(o);S.clipPath='inset('+o.top+'px '+(b.width-o.left-o.width)+'px '+(b.height-o.top-o.height)+'px '+o.left+'px)';
 if(at!==a){at=a;new ResizeObserver(align).observe(a)}}
 addEventListener('crossings-poster-view',function(e){v=e.detail;align()});
 var mo=new MutationObserver(function(){if(!P.isConnected)return mo.disconnect();align()});
@@ -72,7 +72,8 @@ export function posterHtml(dataDir: string): string {
     throw new Error(`${file} is missing: run \`npm run data\` before building (it draws the poster)`);
   const { svg, box } = posterSvg(JSON.parse(readFileSync(file, 'utf8')), BASEMAP_TILES.bounds, THEMES.light);
   return (
-    `<div id="poster" aria-hidden="true"><img alt="" fetchpriority="high" src="${svgUrl(svg)}" /></div>` +
+    `<style>#poster{background:no-repeat url("${svgUrl(svg)}")}</style>` +
+    `<div id="poster" aria-hidden="true"></div>` +
     `<script>${boot(box)}</script>`
   );
 }
