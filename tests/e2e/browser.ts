@@ -60,7 +60,7 @@ export async function openApp(
   return { page, consoleErrors, requests };
 }
 
-/** Wait until the map exists, its style is loaded and it has gone idle (all tiles drawn). */
+/** Wait until the map exists, its style is loaded, it has gone idle (all tiles drawn) and the poster is gone. */
 export async function waitForMapIdle(page: Page) {
   await page.waitForFunction(
     () => {
@@ -87,6 +87,8 @@ export async function waitForMapIdle(page: Page) {
         map.triggerRepaint();
       }),
   );
+  // The poster (index.html) fades out after the map's first idle: screenshots start after it.
+  await page.waitForFunction(() => !document.getElementById('poster'), null, { timeout: 10000 });
 }
 
 /** Repaint, then wait for the next 'idle': everything asked of the map so far is drawn. */
