@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { maplibreCss } from './scripts/build/maplibre-css';
+import { poster } from './scripts/poster/plugin';
 
 /**
  * Writes `offline.json` beside index.html: every file of the bundle (JS chunks, lazy ones and
@@ -25,7 +26,7 @@ function offlineAssets(): Plugin {
 // base './' keeps every asset path relative, so dist/ works under any sub-path or from file://.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), offlineAssets(), maplibreCss()],
+  plugins: [svelte(), offlineAssets(), maplibreCss(), poster()],
   resolve: {
     alias: [
       // MapLibre's RTL text plugin as one classic script (its package exports only the ESM source,

@@ -2,7 +2,8 @@
  * The offline basemap, generated from Natural Earth (npm world-atlas) at build time, so the map
  * needs no tile server, no glyph server and no network beyond the site itself.
  *
- *   basemap-coarse.json        1:50m countries, borders, coastline (loaded with the page)
+ *   basemap-tiles/z/x/y.pbf    the same as vector tiles z0–6 (what the live map loads)
+ *   basemap-coarse.json        1:50m countries, borders, coastline (SVG export and SVG map)
  *   country-labels.json        one point per country, in its largest polygon
  *   sea-labels.json            hand-placed sea names
  *   basemap-fine/index.json    the 1:10m cells that exist (land only)
@@ -18,11 +19,13 @@ import { gzipSync } from 'node:zlib';
 import type { FeatureCollection, Point } from 'geojson';
 import { buildCoarse, buildCountryLabels } from './basemap/coarse';
 import { buildFine } from './basemap/fine';
+import { buildTiles } from './basemap/tiles';
 import { SEA_LABELS } from './basemap/names';
 
-/** Files the page loads before any zoom: kept together under this gzip budget (tested). */
-export const COARSE_FILES = ['basemap-coarse.json', 'country-labels.json', 'sea-labels.json'] as const;
-export const COARSE_GZIP_BUDGET = 250 * 1024;
+/** Label files the page loads with the first view's tiles (see scripts/basemap/basemap.test.ts). */
+export const COARSE_FILES = ['country-labels.json', 'sea-labels.json'] as const;
+/** The first view's basemap (its tiles and the label files), gzip: 216 kB as one GeoJSON before. */
+export const COARSE_GZIP_BUDGET = 60 * 1024;
 
 export function buildSeaLabels(): FeatureCollection<Point> {
   return {
@@ -37,8 +40,10 @@ export function buildSeaLabels(): FeatureCollection<Point> {
 
 export async function buildBasemap(): Promise<Record<string, unknown>> {
   const { index, cells } = buildFine();
+  const coarse = buildCoarse();
   const files: Record<string, unknown> = {
-    'basemap-coarse.json': buildCoarse(),
+    ...buildTiles(coarse),
+    'basemap-coarse.json': coarse,
     'country-labels.json': buildCountryLabels(),
     'sea-labels.json': buildSeaLabels(),
     'basemap-fine/index.json': index,
@@ -53,22 +58,27 @@ export interface FileSize {
   gzip: number;
 }
 
-/** Sizes as build-data.ts writes them (compact JSON.stringify). */
+/** A file as build-data.ts writes it: tiles as they are, everything else as compact JSON. */
+export const fileBytes = (value: unknown): Uint8Array =>
+  value instanceof Uint8Array ? value : Buffer.from(JSON.stringify(value));
+
 export function sizesOf(files: Record<string, unknown>): FileSize[] {
   return Object.entries(files).map(([name, value]) => {
-    const text = JSON.stringify(value);
-    return { name, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+    const bytes = fileBytes(value);
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
 }
 
 function printSizes(sizes: FileSize[]) {
   const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(8)} kB`;
   const fine = sizes.filter((s) => s.name.startsWith('basemap-fine/') && !s.name.endsWith('index.json'));
+  const tiles = sizes.filter((s) => s.name.endsWith('.pbf'));
   const sum = (xs: FileSize[], k: 'raw' | 'gzip') => xs.reduce((a, s) => a + s[k], 0);
-  for (const s of sizes.filter((x) => !fine.includes(x)))
+  for (const s of sizes.filter((x) => !fine.includes(x) && !tiles.includes(x)))
     console.log(`  ${s.name.padEnd(28)} ${kb(s.raw)} raw ${kb(s.gzip)} gzip`);
-  const coarse = sizes.filter((s) => (COARSE_FILES as readonly string[]).includes(s.name));
-  console.log(`  ${'coarse total'.padEnd(28)} ${kb(sum(coarse, 'raw'))} raw ${kb(sum(coarse, 'gzip'))} gzip`);
+  console.log(
+    `  ${`tiles (${tiles.length})`.padEnd(28)} ${kb(sum(tiles, 'raw'))} raw ${kb(sum(tiles, 'gzip'))} gzip`,
+  );
   const largest = fine.reduce((a, b) => (b.raw > a.raw ? b : a));
   console.log(
     `  ${`fine cells (${fine.length})`.padEnd(28)} ${kb(sum(fine, 'raw'))} raw ${kb(sum(fine, 'gzip'))} gzip`,
@@ -84,7 +94,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const [name, value] of Object.entries(files)) {
     const p = join(outDir, name);
     mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, JSON.stringify(value));
+    writeFileSync(p, fileBytes(value));
   }
   console.log(`Basemap written to ${outDir}:`);
   printSizes(sizesOf(files));

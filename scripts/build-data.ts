@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { formatError } from '../src/lib/data/schema';
 import { loadAll } from './data/load';
 import { buildOutputs } from './data/outputs';
-import { buildBasemap } from './basemap';
+import { buildBasemap, fileBytes } from './basemap';
+import { BASEMAP_TILES } from '../src/lib/map/basemapTiles';
 import { renderLicenseData } from './data/license-data';
 import { incompletePeriods } from './data/checks';
 import { readFileSync, existsSync } from 'node:fs';
@@ -96,16 +97,26 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
   files['stories.json'] = stories.file;
   rmSync(outDir, { recursive: true, force: true });
   const manifest: Record<string, { bytes: number; sha256: string }> = {};
+  // The basemap's tiles are one manifest entry (their folder, hashed together): hundreds of
+  // entries would make manifest.json, which the page loads first, several times larger.
+  const tiles = createHash('sha256');
+  let tileBytes = 0;
   for (const [name, value] of Object.entries(files)) {
-    const text = JSON.stringify(value);
+    const bytes = fileBytes(value);
     const p = join(outDir, name);
     mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
+    writeFileSync(p, bytes);
+    if (name.startsWith(`${BASEMAP_TILES.dir}/`)) {
+      tiles.update(name).update(bytes);
+      tileBytes += bytes.length;
+      continue;
+    }
     manifest[name] = {
-      bytes: Buffer.byteLength(text),
-      sha256: createHash('sha256').update(text).digest('hex').slice(0, 16),
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     };
   }
+  if (tileBytes) manifest[BASEMAP_TILES.dir] = { bytes: tileBytes, sha256: tiles.digest('hex').slice(0, 16) };
   const rows = {
     counts: catalog.counts.length,
     incidents: incidents.length,

@@ -6,6 +6,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { REGION_BBOX } from '../../src/lib/data/region';
+import { BASEMAP_TILES } from '../../src/lib/map/basemapTiles';
 import {
   bboxIntersects,
   boundsOf,
@@ -27,7 +28,7 @@ import { polylabel } from './polylabel';
  * region, so panning to the edge never shows the world ending in water, and the clip edges (which
  * the coast layer would draw, see below) stay off screen.
  */
-export const COARSE_BBOX: BBox = [-46, -26, 76, 73];
+export const COARSE_BBOX: BBox = [...BASEMAP_TILES.bounds];
 const DIGITS = 3;
 /**
  * Triangle-area threshold (deg²) for Visvalingam simplification, and coordinate rounding

@@ -60,7 +60,6 @@ export async function openApp(
   return { page, consoleErrors, requests };
 }
 
-/** Wait until the map exists, its style is loaded and it has gone idle (all tiles drawn). */
 /** Wait until the overlay model's frame scheduler has committed every input (src/lib/state/frames.ts). */
 export async function settleFrames(page: Page) {
   await page.evaluate(async () => {
@@ -70,6 +69,7 @@ export async function settleFrames(page: Page) {
   });
 }
 
+/** Wait until the map exists, its style is loaded, it has gone idle (all tiles drawn) and the poster is gone. */
 export async function waitForMapIdle(page: Page) {
   await page.waitForFunction(
     () => {
@@ -97,6 +97,8 @@ export async function waitForMapIdle(page: Page) {
         map.triggerRepaint();
       }),
   );
+  // The poster (index.html) fades out after the map's first idle: screenshots start after it.
+  await page.waitForFunction(() => !document.getElementById('poster'), null, { timeout: 10000 });
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * The offline basemap style: Natural Earth geometry written to public/data by scripts/basemap.ts.
- * No tiles, no `glyphs` URL (MapLibre draws labels with local fonts), no network beyond the site.
+ * No tile server, no `glyphs` URL (MapLibre draws labels with local fonts), no network beyond the site.
  *
- * Coarse 1:50m countries load with the page; 1:10m cells (Lampedusa, Gozo, the Aegean islands)
- * are fetched only for the part of the region in view once the map is zoomed in.
+ * Coarse 1:50m countries are static vector tiles (basemapTiles.ts): the first view fetches only the
+ * few it shows; 1:10m cells (Lampedusa, Gozo, the Aegean islands) are fetched only for the part of
+ * the region in view once the map is zoomed in.
  */
 import type {
   ExpressionSpecification,
@@ -17,9 +18,10 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Theme } from './theme';
 import { addProtocol } from 'maplibre-gl';
 import { inlinedData, INLINED_PROTOCOL } from '../data/load';
+import { BASEMAP_TILES } from './basemapTiles';
 
 export const COUNTRY_SOURCE = 'basemap';
-export const COUNTRY_SOURCE_LAYER: string | undefined = undefined;
+export const COUNTRY_SOURCE_LAYER = BASEMAP_TILES.layer;
 export const COUNTRY_ISO_PROPERTY = 'iso3';
 /** Overlays are inserted below this layer so that place names stay readable above them. */
 export const FIRST_LABEL_LAYER = 'sea-labels';
@@ -27,6 +29,7 @@ const FINE_SOURCE = 'basemap-fine';
 const LABEL_LAYERS = ['sea-labels', 'country-labels'];
 
 const is = (k: string): FilterSpecification => ['==', ['get', 'k'], k];
+const tiled = { source: COUNTRY_SOURCE, 'source-layer': COUNTRY_SOURCE_LAYER } as const;
 
 /** Layer definitions with the theme's colours; also used to re-colour on a theme change. */
 export function basemapLayers(theme: Theme, fineMinzoom = 5): LayerSpecification[] {
@@ -36,14 +39,14 @@ export function basemapLayers(theme: Theme, fineMinzoom = 5): LayerSpecification
     {
       id: 'country-fill',
       type: 'fill',
-      source: COUNTRY_SOURCE,
+      ...tiled,
       filter: is('country'),
       paint: { 'fill-color': ['case', ['==', ['get', 'out'], 1], theme.landOutside, theme.land] },
     },
     {
       id: 'coast',
       type: 'line',
-      source: COUNTRY_SOURCE,
+      ...tiled,
       filter: is('coast'),
       maxzoom: fineMinzoom,
       paint: { 'line-color': theme.coast, 'line-width': 0.8 * s },
@@ -51,7 +54,7 @@ export function basemapLayers(theme: Theme, fineMinzoom = 5): LayerSpecification
     {
       id: 'borders',
       type: 'line',
-      source: COUNTRY_SOURCE,
+      ...tiled,
       filter: is('border'),
       paint: { 'line-color': theme.border, 'line-width': 0.8 * s, 'line-dasharray': [3, 1.5] },
     },
@@ -132,6 +135,9 @@ function addInlinedProtocol() {
     const name = url.slice(INLINED_PROTOCOL.length + 3).split('?')[0];
     const data = inlinedData(name);
     if (data === undefined) throw new Error(`${name}: not in the offline file`);
+    // Vector tiles are inlined as base64 (scripts/build-offline.ts).
+    if (name.endsWith('.pbf'))
+      return { data: Uint8Array.from(atob(data as string), (c) => c.charCodeAt(0)).buffer };
     return { data: data as object };
   });
 }
@@ -149,13 +155,29 @@ async function fetchJson<T>(base: string, name: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-export function basemapStyle(theme: Theme, base: string): StyleSpecification {
+/**
+ * The tile URL template. Absolute, because MapLibre's worker fetches it and would resolve a
+ * relative URL against its own script; `version` (the manifest's hash) lets a CDN cache tiles forever.
+ */
+export function tileUrl(base: string, version?: string): string {
+  const abs = /^[a-z][a-z0-9+.-]*:/i.test(base) ? base : new URL(base, document.baseURI).href;
+  return `${abs}${BASEMAP_TILES.dir}/{z}/{x}/{y}.pbf${version ? `?v=${version}` : ''}`;
+}
+
+export function basemapStyle(theme: Theme, base: string, tilesVersion?: string): StyleSpecification {
   addInlinedProtocol();
   const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const { minzoom, maxzoom, bounds } = BASEMAP_TILES;
   return {
     version: 8,
     sources: {
-      [COUNTRY_SOURCE]: { type: 'geojson', data: dataOrUrl(base, 'basemap-coarse.json'), tolerance: 0.3 },
+      [COUNTRY_SOURCE]: {
+        type: 'vector',
+        tiles: [tileUrl(base, tilesVersion)],
+        minzoom,
+        maxzoom,
+        bounds: [...bounds],
+      },
       [FINE_SOURCE]: { type: 'geojson', data: empty },
       'country-labels': { type: 'geojson', data: dataOrUrl(base, 'country-labels.json') },
       'sea-labels': { type: 'geojson', data: dataOrUrl(base, 'sea-labels.json') },

@@ -20,6 +20,7 @@
  * - CSS is inlined with its `url()`s as data: URLs;
  * - the data files become `window.__CROSSINGS_DATA__` (read by data/load.ts and map/basemap.ts).
  */
+import { BASEMAP_TILES, tilePath, tilesIn } from '../map/basemapTiles';
 
 export interface SiteReader {
   /** The bytes of a file of the built site, by its path from the site root ("assets/x.js"). */
@@ -231,6 +232,16 @@ async function readData(
   const names = Object.keys(manifest.files);
   if (!names.includes('stories.json')) names.push('stories.json');
   for (const name of names.sort()) {
+    // The basemap's vector tiles are one manifest entry (their folder); every tile in the bounds is
+    // written (scripts/basemap/tiles.ts), so the list is known. Bytes, inlined as base64 (map/basemap.ts).
+    if (name === BASEMAP_TILES.dir) {
+      for (let z = BASEMAP_TILES.minzoom; z <= BASEMAP_TILES.maxzoom; z++)
+        for (const [, x, y] of tilesIn(BASEMAP_TILES.bounds, z)) {
+          const p = tilePath(z, x, y);
+          data[p] = base64(await read(`data/${p}`));
+        }
+      continue;
+    }
     if (!/\.(geo)?json$/.test(name))
       throw new Error(
         `data/${name}: the offline file inlines JSON data only (teach src/lib/offline/inline.ts this type)`,

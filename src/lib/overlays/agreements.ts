@@ -13,7 +13,7 @@ import type { Agreement } from '../data/json-schema';
 import { capitalOf, MULTI_PARTIES } from '../filter/agreements';
 import { curve } from '../filter/funding';
 import { isUndated, statusAt, STATUS_ORDER, type AgreementStatus } from '../filter/lifecycle';
-import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
+import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE, COUNTRY_SOURCE_LAYER } from '../map/basemap';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el } from '../export/svgMarkup';
@@ -189,6 +189,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         id: 'agreements-parties',
         type: 'fill',
         source: COUNTRY_SOURCE,
+        'source-layer': COUNTRY_SOURCE_LAYER,
         filter: partyFilter([]),
         metadata: { 'crossings:legend': 'agreement-party' },
         // The tint palette.test.ts checks symbols and labels against (opaque: the worst case), at half strength.
@@ -198,6 +199,7 @@ export const agreements: Overlay<Prepared, AgreementsView> = {
         id: 'agreements-selected',
         type: 'line',
         source: COUNTRY_SOURCE,
+        'source-layer': COUNTRY_SOURCE_LAYER,
         filter: partyFilter([]),
         metadata: { 'crossings:legend': 'agreement-selected' },
         paint: { 'line-color': theme.fg, 'line-width': 1.6 * theme.scale },

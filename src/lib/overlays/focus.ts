@@ -14,7 +14,7 @@ import type { Agreement } from '../data/json-schema';
 import type { CatalogFile } from '../data/types';
 import type { Focus } from '../data/stories';
 import { capitalOf } from '../filter/agreements';
-import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE } from '../map/basemap';
+import { COUNTRY_ISO_PROPERTY, COUNTRY_SOURCE, COUNTRY_SOURCE_LAYER } from '../map/basemap';
 import { shortTitle } from './shortTitle';
 import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
@@ -201,6 +201,7 @@ export const focus: Overlay<CatalogFile, FocusView> = {
       id: 'focus-country',
       type: 'line',
       source: COUNTRY_SOURCE,
+      'source-layer': COUNTRY_SOURCE_LAYER,
       filter: countryFilter([]),
       metadata: { 'crossings:legend': 'focus' },
       paint: { 'line-color': theme.highlight, 'line-width': 2.5 * theme.scale },
