@@ -73,6 +73,15 @@ class I18n {
 }
 export const i18n = new I18n();
 
+/**
+ * A language's messages given directly (the build's fallback pictures load them through Vite's SSR
+ * loader, where the lazy chunk's dynamic import is not available).
+ */
+export function provideLocale(lang: Lang, messages: Record<string, Message>): void {
+  MESSAGES[lang] = messages;
+  i18n.loaded++;
+}
+
 const loading = new Map<string, Promise<void>>();
 /** Load a language's messages (once; after a failure the next call tries again). */
 export function loadLocale(lang: Lang): Promise<void> {
