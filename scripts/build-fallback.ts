@@ -59,10 +59,8 @@ try {
   for (const lang of LANGS) {
     // The other languages' messages are a lazy chunk in the app; here they are loaded directly.
     if (lang !== 'en') {
-      const m = (await server.ssrLoadModule(`/src/lib/i18n/lang/${lang}.ts`)) as {
-        default: Record<string, I18nModule.Message>;
-      };
-      i18n.provideLocale(lang, m.default);
+      const m = (await server.ssrLoadModule(`/src/lib/i18n/lang/${lang}.ts`)) as I18nModule.LocaleModule;
+      i18n.provideLocale(lang, m);
     }
     const out = fb.fallbackSvg({ ...base, lang });
     const png = new Resvg(out.svg, {
