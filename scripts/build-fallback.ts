@@ -17,6 +17,7 @@ import { createServer } from 'vite';
 import { Resvg } from '@resvg/resvg-js';
 import type * as FallbackModule from '../src/lib/export/fallback';
 import type * as DpiModule from '../src/lib/export/phys';
+import type * as I18nModule from '../src/lib/i18n/i18n.svelte';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -54,7 +55,13 @@ try {
     // The address the site will be served at, when the build knows it; else no address.
     url: process.env.CROSSINGS_URL ?? '',
   };
+  const i18n = (await server.ssrLoadModule('/src/lib/i18n/i18n.svelte.ts')) as typeof I18nModule;
   for (const lang of LANGS) {
+    // The other languages' messages are a lazy chunk in the app; here they are loaded directly.
+    if (lang !== 'en') {
+      const m = (await server.ssrLoadModule(`/src/lib/i18n/lang/${lang}.ts`)) as I18nModule.LocaleModule;
+      i18n.provideLocale(lang, m);
+    }
     const out = fb.fallbackSvg({ ...base, lang });
     const png = new Resvg(out.svg, {
       fitTo: { mode: 'width', value: out.width },

@@ -6,6 +6,7 @@
 import { capitals, FILES, type Catalog } from '../../src/lib/data/crosscheck';
 import { ROUTE_AREAS } from '../../src/lib/data/schema';
 import { hasName, nameOf } from '../../src/lib/i18n/names';
+import '../../src/lib/i18n/allNames';
 import { countryNames } from './outputs';
 
 export interface Named {

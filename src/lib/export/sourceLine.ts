@@ -117,9 +117,9 @@ export function sourceLine(
   if (drawn.documents.length)
     parts.push(
       t('publish.documents', {
-        layers: drawn.documents.map((id) => t(`layers.${id}`).toLocaleLowerCase()).join(', '),
+        layers: drawn.documents.map((id) => t(`layers.${id}`).toLocaleLowerCase()).join(t('publish.itemSep')),
       }),
     );
   parts.push(t('publish.sourcesMap', { name: shortName(BASEMAP, sources, t) }));
-  return t('publish.sources', { list: parts.join('; ') });
+  return t('publish.sources', { list: parts.join(t('publish.listSep')) });
 }

@@ -11,7 +11,7 @@
  * tag `ar-u-nu-latn`: the readers this map is for first (Morocco, Algeria, Tunisia, Libya) write
  * Western digits, and a figure then looks the same in every language, in exports and in citations.
  */
-import { nameOf } from './names';
+import { nameOf, provideNames, setNamesTracker } from './names';
 import type { MessageKey } from './keys';
 export type { MessageKey } from './keys';
 
@@ -24,7 +24,13 @@ const english = import.meta.glob<Record<string, Message>>('./locales/en/*.json',
   eager: true,
   import: 'default',
 });
-const others = import.meta.glob<Record<string, Message>>('./lang/*.ts', { import: 'default' });
+/** A language's chunk: its messages, and the name and text maps of the data (./names.ts). */
+export interface LocaleModule {
+  default: Record<string, Message>;
+  names: Record<string, string>;
+  texts?: Record<string, string>;
+}
+const others = import.meta.glob<LocaleModule>('./lang/*.ts');
 
 /** Each language in its own name (the picker shows these), its direction and Intl locale tag. */
 export const LOCALES = {
@@ -72,6 +78,18 @@ class I18n {
   }
 }
 export const i18n = new I18n();
+// A name shown in English while its language loads is drawn again when its maps arrive.
+setNamesTracker(() => i18n.loaded);
+
+/**
+ * A language's messages given directly (the build's fallback pictures load them through Vite's SSR
+ * loader, where the lazy chunk's dynamic import is not available).
+ */
+export function provideLocale(lang: Lang, m: LocaleModule): void {
+  provideNames(lang, m.names, m.texts);
+  MESSAGES[lang] = m.default;
+  i18n.loaded++;
+}
 
 const loading = new Map<string, Promise<void>>();
 /** Load a language's messages (once; after a failure the next call tries again). */
@@ -81,10 +99,7 @@ export function loadLocale(lang: Lang): Promise<void> {
   if (!p) {
     const load = others[`./lang/${lang}.ts`];
     p = (load ? load() : Promise.reject(new Error(`no messages for ${lang}`))).then(
-      (messages) => {
-        MESSAGES[lang] = messages;
-        i18n.loaded++;
-      },
+      (m) => provideLocale(lang, m),
       (e) => {
         loading.delete(lang);
         throw e;

@@ -10,21 +10,36 @@
  * `lang="en"`, and a unit test and `npm run data` list every name of the data that has none).
  * Plain module: no runes, usable from scripts and tests.
  */
-import it from './names/it.json';
-import fr from './names/fr.json';
-import ar from './names/ar.json';
-import textsFr from './texts/fr.json';
-import textsAr from './texts/ar.json';
 import { ROUTE_AREAS, type RouteArea } from '../data/schema';
 
-/** The per-locale name maps: English name → name in that language. */
-export const NAME_MAPS: Record<string, Record<string, string>> = { it, fr, ar };
+/**
+ * The per-locale name maps: English name → name in that language. Each language's maps travel
+ * with its messages (src/lib/i18n/lang/<lang>.ts, loaded when the language is chosen, so they are
+ * not in the first load); scripts and tests that need them all at once import ./allNames.
+ */
+export const NAME_MAPS: Record<string, Record<string, string>> = {};
 
 /** The per-locale maps of long texts (summaries, descriptions …): English text → translation. */
-export const TEXT_MAPS: Record<string, Record<string, string>> = { fr: textsFr, ar: textsAr };
+export const TEXT_MAPS: Record<string, Record<string, string>> = {};
+
+/** A language's maps, as its chunk brings them. */
+export function provideNames(lang: string, names: Record<string, string>, texts?: Record<string, string>) {
+  NAME_MAPS[lang] = names;
+  if (texts) TEXT_MAPS[lang] = texts;
+}
+
+/**
+ * Read on every lookup: the app sets it to read its "messages loaded" state, so whatever showed a
+ * name in English while its language was loading is drawn again when the maps arrive.
+ */
+let track: () => unknown = () => undefined;
+export function setNamesTracker(f: () => unknown) {
+  track = f;
+}
 
 /** `en` in `lang` from the name map (or the text map), or undefined when neither has an entry. */
 export function mappedName(en: string, lang: string): string | undefined {
+  track();
   const v = NAME_MAPS[lang]?.[en] ?? TEXT_MAPS[lang]?.[en];
   return v === undefined || v === '' ? undefined : v;
 }

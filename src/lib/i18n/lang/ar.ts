@@ -1,4 +1,4 @@
-/** The ar messages, one chunk loaded when the language is chosen (src/lib/i18n/i18n.svelte.ts). */
+/** The ar messages and names, one chunk loaded when the language is chosen (src/lib/i18n/i18n.svelte.ts). */
 import type { Message } from '../i18n.svelte';
 
 const files = import.meta.glob<Record<string, Message>>('../locales/ar/*.json', {
@@ -7,3 +7,6 @@ const files = import.meta.glob<Record<string, Message>>('../locales/ar/*.json', 
 });
 const messages: Record<string, Message> = Object.assign({}, ...Object.values(files));
 export default messages;
+
+export { default as names } from '../names/ar.json';
+export { default as texts } from '../texts/ar.json';

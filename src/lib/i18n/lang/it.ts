@@ -1,4 +1,4 @@
-/** The it messages, one chunk loaded when the language is chosen (src/lib/i18n/i18n.svelte.ts). */
+/** The it messages and names, one chunk loaded when the language is chosen (src/lib/i18n/i18n.svelte.ts). */
 import type { Message } from '../i18n.svelte';
 
 const files = import.meta.glob<Record<string, Message>>('../locales/it/*.json', {
@@ -7,3 +7,5 @@ const files = import.meta.glob<Record<string, Message>>('../locales/it/*.json', 
 });
 const messages: Record<string, Message> = Object.assign({}, ...Object.values(files));
 export default messages;
+
+export { default as names } from '../names/it.json';
