@@ -5,7 +5,7 @@
  * - The picture is scripts/poster/svg.ts as the background image of a box over the page (an inline
  *   <svg> is not a Largest Contentful Paint candidate; a background image is), a data: URL, so it
  *   costs no request and works from file://.
- * - A small inline script places it before the first paint: the view of the URL's `map=` or the
+ * - A small script (inline in dev, a file of its own in a build) places it before the first paint: the view of the URL's `map=` or the
  *   app's fitted default view (src/lib/map/posterView.ts, the same fitBounds), in the URL's theme.
  *   Once the app has laid out its map box it lines the picture up with it by `background-position`,
  *   `background-size` and `clip-path` only: the box itself never moves (no layout shift), and to the live map's own camera once it exists
@@ -14,6 +14,7 @@
  * - src/lib/map/poster.ts fades it out once the live map is idle under it (at once with reduced
  *   motion). Present mode (`?present`) starts with no poster: its chapter's view is not known here.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -66,27 +67,66 @@ mo.observe(document.documentElement,{childList:true,subtree:true});
 })();`;
 }
 
-export function posterHtml(dataDir: string): string {
+/** The box's own rules (above the map box until the live map is drawn) and its picture. */
+const BOX_CSS =
+  '#poster{position:absolute;inset:0 0 auto;height:100vh;overflow:hidden;pointer-events:none;z-index:5}';
+
+/** The poster's stylesheet (box rules and picture), its element and its script. */
+export function posterParts(dataDir: string): { css: string; div: string; js: string } {
   const file = join(dataDir, 'basemap-coarse.json');
   if (!existsSync(file))
     throw new Error(`${file} is missing: run \`npm run data\` before building (it draws the poster)`);
   const { svg, box } = posterSvg(JSON.parse(readFileSync(file, 'utf8')), BASEMAP_TILES.bounds, THEMES.light);
-  return (
-    `<style>#poster{background:no-repeat url("${svgUrl(svg)}")}</style>` +
-    `<div id="poster" aria-hidden="true"></div>` +
-    `<script>${boot(box)}</script>`
-  );
+  return {
+    css: `${BOX_CSS}#poster{background:no-repeat url("${svgUrl(svg)}")}`,
+    div: `<div id="poster" aria-hidden="true"></div>`,
+    js: boot(box),
+  };
 }
 
+/** The parts inline (the dev server; tests of the markup). */
+export function posterHtml(dataDir: string): string {
+  const p = posterParts(dataDir);
+  return `<style>${p.css}</style>${p.div}<script>${p.js}</script>`;
+}
+
+const hashed = (name: string, ext: string, source: string) =>
+  `assets/${name}-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.${ext}`;
+
+/**
+ * In a build the stylesheet and the script are files of their own (`assets/poster-<hash>.css|js`,
+ * a render-blocking <link> and a classic <script> right after the box), so a Content Security
+ * Policy with no 'unsafe-inline' (docs/deploy.md) runs them; the dev server inlines them.
+ */
 export function poster(dataDir = join(process.cwd(), 'public/data')): Plugin {
-  let html: string | undefined;
+  let parts: ReturnType<typeof posterParts> | undefined;
+  let files: { css: string; js: string } | undefined;
+  let build = false;
+  const get = () => (parts ??= posterParts(dataDir));
   return {
     name: 'crossings-poster',
-    transformIndexHtml(page) {
-      if (!page.includes(POSTER_MARK))
-        throw new Error(`index.html has no ${POSTER_MARK} to put the poster in`);
-      html ??= posterHtml(dataDir);
-      return page.replace(POSTER_MARK, () => html!);
+    configResolved(c) {
+      build = c.command === 'build';
+    },
+    buildStart() {
+      if (!build) return;
+      const p = get();
+      files = { css: hashed('poster', 'css', p.css), js: hashed('poster', 'js', p.js) };
+      this.emitFile({ type: 'asset', fileName: files.css, source: p.css });
+      this.emitFile({ type: 'asset', fileName: files.js, source: p.js });
+    },
+    transformIndexHtml: {
+      // After Vite has bundled the page's own scripts and styles: these two are not modules.
+      order: 'post',
+      handler(page) {
+        if (!page.includes(POSTER_MARK))
+          throw new Error(`index.html has no ${POSTER_MARK} to put the poster in`);
+        if (!files) return page.replace(POSTER_MARK, () => posterHtml(dataDir));
+        const f = files;
+        return page
+          .replace('</head>', () => `<link rel="stylesheet" href="./${f.css}">\n</head>`)
+          .replace(POSTER_MARK, () => `${get().div}<script src="./${f.js}"></script>`);
+      },
     },
   };
 }

@@ -107,10 +107,11 @@ describe('poster first', () => {
 
   it('paints the basemap before any module script runs, and it is the LCP element', async () => {
     const page = await newPage();
-    // Hold every script back: what is on screen now is index.html and its CSS only.
+    // Hold every module script back: what is on screen now is index.html, its CSS and the poster's
+    // own placement script (a classic script, scripts/poster/plugin.ts).
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await page.route(/\/assets\/(?!poster-).*\.js$/, async (route) => {
       await held;
       await route.continue().catch(() => undefined); // the page may be closed by then
     });

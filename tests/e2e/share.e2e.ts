@@ -155,12 +155,17 @@ describe('share, embed and export (built site, real Chromium)', () => {
     expect(s.notices.length).toBeGreaterThan(0);
     await o.page.getByTestId('notices').locator('.notice').first().waitFor();
     const dom = await o.page.evaluate(() => ({
-      scripts: document.querySelectorAll('script').length,
+      // The page's own scripts are files under assets/ (the entry and the poster's); nothing inline.
+      scripts: document.querySelectorAll('script:not([src])').length,
+      foreign: [...document.querySelectorAll('script[src]')]
+        .map((e) => (e as HTMLScriptElement).src)
+        .filter((u) => !new URL(u).pathname.includes('/assets/')),
       imgs: document.querySelectorAll('img[src=x]').length,
       notices: document.querySelector('[data-testid=notices]')!.textContent,
     }));
     expect(dom.imgs).toBe(0);
-    expect(dom.scripts).toBeLessThanOrEqual(1);
+    expect(dom.scripts).toBe(0);
+    expect(dom.foreign).toEqual([]);
     if (query.includes('script')) expect(dom.notices).toContain('<script>');
     expect(o.consoleErrors).toEqual([]);
     await o.page.context().close();

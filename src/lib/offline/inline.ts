@@ -182,7 +182,15 @@ export async function inlineSite(site: SiteReader, opts: InlineOptions = {}): Pr
 
   const data = await readData(read, opts.story);
 
+  // Classic scripts (the poster's, scripts/poster/plugin.ts) run where they stand: inlined there.
+  const classic = /<script\b(?![^>]*\btype=)[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g;
+  const inlined = new Map<string, string>();
+  for (const m of html.matchAll(classic)) {
+    const code = text(await read(need('index.html', m[1].startsWith('.') ? m[1] : `./${m[1]}`)));
+    inlined.set(m[1], `<script>${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
+  }
   html = html
+    .replace(classic, (_, src: string) => inlined.get(src)!)
     .replace(/<script\b[^>]*type="module"[^>]*\ssrc="[^"]+"[^>]*><\/script>\s*/g, '')
     .replace(/<link\b[^>]*rel="(modulepreload|stylesheet)"[^>]*>\s*/g, '');
   if (/(src|href)="\.?\/?assets\//.test(html)) throw new Error('index.html: an asset reference is left');

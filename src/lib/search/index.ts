@@ -5,6 +5,8 @@
  */
 import type { CatalogFile } from '../data/types';
 import { NAME_MAPS, nameOf } from '../i18n/names';
+// Names in every language (search finds "Libia" with the interface in English), in this lazy chunk.
+import '../i18n/allNames';
 
 /** A record's name (or another field) in English and every language the name maps have. */
 function namesOf(rec: object, field = 'name'): Record<string, string> {
