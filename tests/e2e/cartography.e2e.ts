@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, repaintIdle, waitForMapIdle, type Opened } from './browser';
+import { launch, openApp, repaintIdle, settleFrames, waitForMapIdle, type Opened } from './browser';
 
 let browser: Browser;
 let o: Opened;
@@ -205,6 +205,8 @@ describe('cartography', () => {
     );
     await button.focus();
     await page.waitForFunction(() => (window as any).__crossings.hovered?.id === 'lampedusa');
+    // The map follows the state a frame later (src/lib/state/frames.ts).
+    await settleFrames(page);
     const state = await page.evaluate(() => {
       const map = (window as any).__crossingsMap;
       const feats = map.querySourceFeatures('landings');
@@ -223,7 +225,7 @@ describe('cartography', () => {
     await input.fill('lampedusa');
     await input.press('ArrowDown');
     await page.waitForFunction(() => (window as any).__crossings.hovered?.id === 'lampedusa');
-    await page.waitForTimeout(300);
+    await settleFrames(page);
     const state = await page.evaluate(() => {
       const map = (window as any).__crossingsMap;
       const f = map.querySourceFeatures('landings').find((x: any) => x.properties.area === 'lampedusa');

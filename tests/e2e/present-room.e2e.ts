@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, waitForMapIdle } from './browser';
+import { baseUrl, launch, repaintIdle, waitForMapIdle } from './browser';
 
 interface StoryJson {
   id: string;
@@ -41,6 +41,8 @@ async function settle(page: Page, n: number, window: [number, number]) {
   await page.waitForTimeout(150);
   await page.waitForFunction(() => !(window as any).__crossingsMap.isMoving(), null, { timeout: 20000 });
   await waitForMapIdle(page);
+  // The overlays follow the chapter a frame after it (state/frames.ts): draw what they were given.
+  await repaintIdle(page);
 }
 
 /** What the test reads of one chapter on screen. */

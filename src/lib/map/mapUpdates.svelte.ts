@@ -36,8 +36,10 @@ export class MapUpdates {
         $effect(() => {
           if (s.visible) {
             void s.mapData;
+            // What a GPU layer's update reads besides its view (overlays/types.ts Custom.update).
             void input.window;
             void input.theme;
+            void input.focus;
           }
           this.dirty.add(s);
           model.frames.defer('map', this.applyDirty);

@@ -136,8 +136,17 @@ describe('the overlays read the focus in mapData (feature-state dim)', () => {
 });
 
 describe('the focus overlay', () => {
-  it('is drawn only with a focus, names it in the legend and rings it on the map', () => {
-    expect(focusOverlay.visible(input(null))).toBe(false);
+  it('without a focus draws nothing, names nothing and filters no country name out', () => {
+    const n = input(null);
+    // Always applied (a hidden overlay is not applied, and the names must come back).
+    expect(focusOverlay.visible(n)).toBe(true);
+    const md = focusOverlay.mapData(focusOverlay.view(focusOverlay.prepare(n), n), n);
+    expect(md.data?.focus.fc.features).toEqual([]);
+    expect(md.filters?.['country-labels']).toEqual(['!=', ['get', 'iso3'], '']);
+    expect(legendOf(entriesFor(n), n).find((x) => x.overlay === 'focus')).toBeUndefined();
+  });
+
+  it('with a focus names it in the legend and rings it on the map', () => {
     const i = input({ kind: 'place', id: 'lampedusa' });
     expect(focusOverlay.visible(i)).toBe(true);
     const legend = legendOf(entriesFor(i), i);

@@ -20,7 +20,7 @@ import { featureKey } from '../map/fingerprint';
 import { nameOf } from '../i18n/names';
 import { el } from '../export/svgMarkup';
 import { anchorParty } from './agreements';
-import type { Overlay, OverlayInput } from './types';
+import type { Overlay } from './types';
 
 export type { Focus };
 
@@ -259,7 +259,9 @@ export const focus: Overlay<CatalogFile, FocusView> = {
       },
     };
   },
-  visible: (input: OverlayInput) => !!input.focus,
+  // Always applied, with no features when there is no subject: leaving a chapter about a country
+  // must give the basemap its name back (a hidden overlay is not derived, so not applied).
+  visible: () => true,
   legend: ({ target: v }, { theme, t }) =>
     v
       ? [
