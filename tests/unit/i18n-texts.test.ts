@@ -3,12 +3,13 @@
  * src/lib/i18n/texts/<lang>.json, keyed by the English text. Each translation gives the same
  * figures as its English (read per language, as for stories); a summary whose English was edited
  * after it was translated is listed (it shows in English, marked lang="en", until re-translated);
- * the maps hold no entry the data no longer uses. Route descriptions and event notes are not
- * translated yet: they show in English (marked lang="en") and are not checked here.
+ * the maps hold no entry the data no longer uses. Route descriptions (families and segments) and
+ * the notes on agreement events are checked the same way.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import agreements from '../../data/agreements.json' with { type: 'json' };
+import routes from '../../data/routes.json' with { type: 'json' };
 import { PROGRAMME_SPEC, validateCsv } from '../../src/lib/data/schema';
 import { numberSet } from '../../src/lib/data/storyNumbers';
 import { hasName, nameOf, TEXT_MAPS } from '../../src/lib/i18n/names';
@@ -25,6 +26,15 @@ const programmes = validateCsv(
 const all: { r: Rec; fields: readonly string[] }[] = [
   ...(agreements as unknown as Rec[]).map((r) => ({ r, fields: FIELDS })),
   ...programmes.map((r) => ({ r: r as unknown as Rec, fields: ['purpose'] as const })),
+  ...[...routes.families, ...routes.segments].map((r) => ({
+    r: r as unknown as Rec,
+    fields: ['description'],
+  })),
+  ...(agreements as unknown as (Rec & { events?: Record<string, unknown>[] })[]).flatMap((a) =>
+    (a.events ?? [])
+      .filter((e) => typeof e.note_en === 'string' && e.note_en !== '')
+      .map((e, i) => ({ r: { ...e, id: `${a.id} event ${i}` } as Rec, fields: ['note'] })),
+  ),
 ];
 
 describe('agreement titles and summaries and programme purposes in French and Arabic', () => {
