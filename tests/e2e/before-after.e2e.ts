@@ -281,6 +281,22 @@ describe('before/after from a story chapter (built site, real Chromium)', () => 
       );
     });
     expect(r).toEqual([]);
+    // Another language arriving (here: the reader switches to French and back) redraws the words
+    // and keeps the panel, the draft and the open dialog (nothing is loaded and mounted again).
+    for (const [lang, title] of [
+      ['fr', /^Avant et après/],
+      ['en', /^Before and after/],
+    ] as const) {
+      await p.evaluate((l) => ((window as any).__crossings.lang = l), lang);
+      await p.waitForFunction(
+        (src) => new RegExp(src).test(document.getElementById('ba-dialog-title')?.textContent ?? ''),
+        title.source,
+      );
+      expect(
+        await p.evaluate(() => (document.querySelector('[data-testid=ba-dialog]') as HTMLDialogElement).open),
+      ).toBe(true);
+      expect(await chart.count()).toBe(1);
+    }
     await p.keyboard.press('Escape');
     await o.page.context().close();
   }, 120000);

@@ -22,15 +22,21 @@ export const NAME_MAPS: Record<string, Record<string, string>> = {};
 /** The per-locale maps of long texts (summaries, descriptions …): English text → translation. */
 export const TEXT_MAPS: Record<string, Record<string, string>> = {};
 
+/** The languages whose chunk has brought its maps (names and texts). */
+const provided = new Set<string>();
+
 /** A language's maps, as its chunk brings them. */
 export function provideNames(lang: string, names: Record<string, string>, texts?: Record<string, string>) {
   NAME_MAPS[lang] = names;
   if (texts) TEXT_MAPS[lang] = texts;
+  provided.add(lang);
 }
 
 /**
- * Read on every lookup: the app sets it to read its "messages loaded" state, so whatever showed a
- * name in English while its language was loading is drawn again when the maps arrive.
+ * Read on a lookup in a language whose maps have not arrived yet: the app sets it to read its
+ * "messages loaded" state, so whatever showed a name in English while its language was loading is
+ * drawn again when the maps arrive. Once they are here nothing depends on it, so another language
+ * loading later (the idle prefetch) re-renders nothing.
  */
 let track: () => unknown = () => undefined;
 export function setNamesTracker(f: () => unknown) {
@@ -39,7 +45,7 @@ export function setNamesTracker(f: () => unknown) {
 
 /** `en` in `lang` from the name map (or the text map), or undefined when neither has an entry. */
 export function mappedName(en: string, lang: string): string | undefined {
-  track();
+  if (!provided.has(lang)) track();
   const v = NAME_MAPS[lang]?.[en] ?? TEXT_MAPS[lang]?.[en];
   return v === undefined || v === '' ? undefined : v;
 }

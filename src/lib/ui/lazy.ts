@@ -11,8 +11,12 @@
 import { t } from '../i18n/i18n.svelte';
 
 export interface LazyOptions {
-  /** What the part is, for the message ("presentation mode"), already translated. */
-  what: string;
+  /**
+   * What the part is, for the message ("presentation mode"), translated; a function is read only on
+   * failure, so a caller's effect does not depend on the i18n state (a language loading later would
+   * then load and draw the part again, losing its state).
+   */
+  what: string | (() => string);
   notify: (msg: string) => void;
   /** Undo whatever asked for the part (e.g. leave present mode). */
   onFail?: () => void;
@@ -22,8 +26,9 @@ export async function loadPart<T>(load: () => Promise<T>, o: LazyOptions): Promi
   try {
     return await load();
   } catch (e) {
-    console.warn(`Could not load ${o.what}:`, (e as Error)?.message ?? e);
-    o.notify(t('app.partFailed', { what: o.what }));
+    const what = typeof o.what === 'function' ? o.what() : o.what;
+    console.warn(`Could not load ${what}:`, (e as Error)?.message ?? e);
+    o.notify(t('app.partFailed', { what }));
     o.onFail?.();
     throw e;
   }
@@ -53,15 +58,7 @@ export function lazyPart<T>(importer: () => Promise<T>, what: () => string): Laz
       },
     ));
   const part: LazyPart<T> = {
-    // `what` is read only on failure: reading a message here would make a caller's effect depend on
-    // the i18n state, and a language loading later would then load (and re-mount) the part again.
-    load: (o) =>
-      loadPart(get, {
-        ...o,
-        get what() {
-          return what();
-        },
-      }),
+    load: (o) => loadPart(get, { ...o, what }),
     prefetch: () =>
       get().then(
         () => undefined,
