@@ -145,3 +145,24 @@ export async function mapPixels(page: Page, step = 97): Promise<{ rgb: number[];
     return { rgb, opaque };
   }, step);
 }
+
+/**
+ * A page in a context with the network off (the offline file's tests): every request that is not
+ * file:, data: or blob: is aborted and listed in `blocked`; page errors are listed in `errors`.
+ */
+export async function offlinePage(browser: Browser, viewport = { width: 1280, height: 800 }) {
+  const ctx = await browser.newContext({ viewport, offline: true });
+  const blocked: string[] = [];
+  const local = (u: string) => /^(file|data|blob):/.test(u);
+  await ctx.route('**/*', (r) => {
+    const u = r.request().url();
+    if (local(u)) return r.continue();
+    blocked.push(u);
+    return r.abort();
+  });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => !local(r.url()) && blocked.push(r.url()));
+  return { ctx, page, blocked, errors };
+}

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, repaintIdle, saveShotPath, waitForMapIdle, type Opened } from './browser';
+import {
+  launch,
+  openApp,
+  repaintIdle,
+  saveShotPath,
+  waitForMapIdle,
+  type Opened,
+  offlinePage,
+} from './browser';
 import { buildOffline } from '../../scripts/build-offline';
 import { monthIndex } from '../../src/lib/data/time';
 
@@ -249,18 +257,8 @@ describe('Arabic in the offline single file (file://, all network blocked)', () 
     // A fresh file from this build (a file left by an older build may predate the plugin).
     const file = join(__dirname, '../../test-results/offline-i18n/crossings.html');
     await buildOffline(file);
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
+    const { ctx, page, blocked, errors } = await offlinePage(browser);
     try {
-      const blocked: string[] = [];
-      await ctx.route('**/*', (r) => {
-        const u = r.request().url();
-        if (/^(file|data|blob):/.test(u)) return r.continue();
-        blocked.push(u);
-        return r.abort();
-      });
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${pathToFileURL(file).href}?lang=ar&from=2016-01&to=2016-12`);
       await waitForMapIdle(page);
       await page.waitForFunction(() => (window as any).__crossingsRtlStatus?.() === 'loaded', null, {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import { launch, mapPixels, openApp, saveShotPath, waitForMapIdle } from './browser';
+import { launch, mapPixels, openApp, saveShotPath, waitForMapIdle, offlinePage } from './browser';
 import { inlineDir } from '../../scripts/build-offline';
 import { storyToDraft } from '../../src/lib/data/storyWrite';
 import type { StoriesFile } from '../../src/lib/data/stories';
@@ -42,19 +42,8 @@ async function save(dl: Download, name: string): Promise<string> {
 
 /** Open the file from file:// with all network blocked; the title on screen and the map drawn. */
 async function playOffline(browser: Browser, file: string, titles: string[], shot: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
+  const { ctx, page, blocked, errors } = await offlinePage(browser);
   try {
-    const blocked: string[] = [];
-    await ctx.route('**/*', (r) => {
-      const u = r.request().url();
-      if (/^(file|data|blob):/.test(u)) return r.continue();
-      blocked.push(u);
-      return r.abort();
-    });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('request', (r) => !/^(file|data|blob):/.test(r.url()) && blocked.push(r.url()));
     await page.goto(pathToFileURL(file).href);
     await waitForMapIdle(page);
     await page.waitForFunction(

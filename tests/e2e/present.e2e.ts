@@ -9,7 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, mapPixels, openApp, saveShotPath, waitForMapIdle, type Opened } from './browser';
+import {
+  launch,
+  mapPixels,
+  openApp,
+  saveShotPath,
+  waitForMapIdle,
+  type Opened,
+  offlinePage,
+} from './browser';
 import { buildOffline } from '../../scripts/build-offline';
 
 const STORY = 'agreements-arrivals-2023-2024';
@@ -260,18 +268,7 @@ describe('offline single file (file://, all network blocked)', () => {
     if (!existsSync(file)) await buildOffline(file);
     const browser = await launch();
     try {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, offline: true });
-      const blocked: string[] = [];
-      await ctx.route('**/*', (r) => {
-        const u = r.request().url();
-        if (/^(file|data|blob):/.test(u)) return r.continue();
-        blocked.push(u);
-        return r.abort();
-      });
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('request', (r) => !/^(file|data|blob):/.test(r.url()) && blocked.push(r.url()));
+      const { page, blocked, errors } = await offlinePage(browser);
       await page.goto(`${pathToFileURL(file).href}?present=${STORY}`);
       await waitForMapIdle(page);
       await waitChapter(page, 0);
