@@ -50,6 +50,13 @@ async function main() {
         (window as unknown as { __crossingsMap: { _fadeDuration: number } }).__crossingsMap._fadeDuration =
           ms;
       }, Number(process.env.PROFILE_FADE));
+    // PROFILE_NOMAP=1: the map is never updated (held for good), to see what the rest of the page costs.
+    if (process.env.PROFILE_NOMAP)
+      await page.evaluate(() => {
+        (
+          window as unknown as { __crossingsGpu: { pacer: { holdFor(): number } } }
+        ).__crossingsGpu.pacer.holdFor = () => 1e7;
+      });
     const seq = INPUT_SEQUENCES[kind];
     await seq.prepare(page);
     // Frames, map renders and map updates (the frame scheduler's) over the sequence.
@@ -80,10 +87,14 @@ async function main() {
       const w = window as unknown as Record<string, any>;
       w.__prof.stop = true;
       const applied = w.__crossingsGpu?.applied?.frames;
-      return { ...w.__prof, applied: applied === undefined ? null : applied - w.__prof.applied0 };
+      return {
+        ...w.__prof,
+        applied: applied === undefined ? null : applied - w.__prof.applied0,
+        pace: w.__crossingsGpu?.pace,
+      };
     });
     console.log(
-      `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms; ${c.frames} animation frames, ${c.renders} map renders, ${c.applied ?? 'n/a'} map updates`,
+      `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms; ${c.frames} animation frames, ${c.renders} map renders, ${c.applied ?? 'n/a'} map updates; map frame ${c.pace ? `${c.pace.cost.toFixed(0)} ms${c.pace.slow ? ' (slow: held during input)' : ''}` : 'n/a'}`,
     );
     // Self time per node from the samples, then per function (name + file:line), and total time.
     const dt = new Map<number, number>();

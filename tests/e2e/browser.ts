@@ -126,9 +126,11 @@ export function saveShotPath(name: string): string {
   return `test-results/${name}.png`;
 }
 
-/** The map canvas read back as RGB integers, every `step`-th pixel (the map keeps its drawing buffer). */
+/** The map canvas read back as RGB integers, every `step`-th pixel (drawn, then read in the same task). */
 export async function mapPixels(page: Page, step = 97): Promise<{ rgb: number[]; opaque: number }> {
   return page.evaluate((s) => {
+    // The map keeps no drawing buffer: draw now and read it in this task.
+    (window as any).__crossingsMap.redraw();
     const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
     const c = document.createElement('canvas');
     c.width = src.width;

@@ -44,6 +44,7 @@ const pixelAt = (p: Page, lonLat: [number, number]) =>
   p.evaluate((ll) => {
     const map = (window as any).__crossingsMap;
     const pt = map.project(ll);
+    map.redraw(); // no kept drawing buffer: draw, then read in this task
     const src = map.getCanvas() as HTMLCanvasElement;
     const r = src.width / src.clientWidth;
     const c = document.createElement('canvas');

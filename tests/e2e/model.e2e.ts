@@ -67,6 +67,8 @@ const gpu = (page: Page) =>
 /** The map canvas as RGBA at some CSS-pixel points (the map keeps its drawing buffer). */
 const canvasAt = (page: Page, pts: { x: number; y: number }[]) =>
   page.evaluate((pts) => {
+    // The map keeps no drawing buffer: draw now and read it in this task.
+    (window as any).__crossingsMap.redraw();
     const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
     const ratio = src.width / src.clientWidth;
     const c = document.createElement('canvas');

@@ -222,6 +222,8 @@ describe('embed: the live map starts when the frame nears the viewport', () => {
     await frame.waitForFunction(() => (window as any).__crossingsMap?.loaded(), null, { timeout: 60000 });
     await frame.waitForFunction(() => !document.getElementById('poster'), null, { timeout: 30000 });
     const rgb = await frame.evaluate(() => {
+      // The map keeps no drawing buffer: draw now and read it in this task.
+      (window as any).__crossingsMap.redraw();
       const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
       const c = document.createElement('canvas');
       [c.width, c.height] = [src.width, src.height];

@@ -18,6 +18,8 @@ const LICENCE = /\b(CC[ -]BY|licen[cs]e|licenza|public domain|deemed|CAD art|per
 /** Map canvas pixels (every 53rd), read in the frame itself. */
 const pixels = (f: Frame | Page) =>
   f.evaluate(() => {
+    // The map keeps no drawing buffer: draw now and read it in this task.
+    (window as any).__crossingsMap.redraw();
     const src = (window as any).__crossingsMap.getCanvas() as HTMLCanvasElement;
     const c = document.createElement('canvas');
     c.width = src.width;

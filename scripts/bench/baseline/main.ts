@@ -17,7 +17,8 @@ const map = new MLMap({
   bounds: INITIAL_BOUNDS as unknown as [[number, number], [number, number]],
   fitBoundsOptions: { padding: 16 },
   attributionControl: false,
-  canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+  canvasContextAttributes: { preserveDrawingBuffer: false, antialias: false },
+  fadeDuration: 0,
   maxBounds: [
     [-45, -25],
     [75, 72],

@@ -90,6 +90,8 @@ export async function renderMapAt(
     const out = document.createElement('canvas');
     out.width = Math.round(width * box.scale * density);
     out.height = Math.round(height * box.scale * density);
+    // The map keeps no drawing buffer (input first, #15): draw it now and copy it in this task.
+    map.redraw();
     out.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, out.width, out.height);
     return { canvas: out, view };
   } finally {

@@ -218,6 +218,8 @@ export async function recordVideo(
       if (recorder?.state === 'recording') recorder.pause();
       await host.setWindow([m, m]);
       await idle(map);
+      // No kept drawing buffer: the map is drawn now and copied in this task.
+      map.redraw();
       g.setTransform(density, 0, 0, density, 0, 0);
       drawVideoFrame(
         g,

@@ -3,9 +3,11 @@
  * shows of it changes (its visibility, its map data, the window and theme a GPU layer takes); the
  * overlay model's frame scheduler then applies every dirty overlay in one job, in the frame after
  * the input, and redraws the map once. Many changes in a frame are one map update, the latest state
- * winning, and an overlay whose data did not change is not applied.
+ * winning, and an overlay whose data did not change is not applied. On a slow GPU the map is held
+ * back during a stream of input and drawn when it pauses (src/lib/state/pacer.ts).
  */
 import type { OverlayModel } from '../overlays/model.svelte';
+import { MapPacer } from '../state/pacer';
 import type { MapData, OverlayInput } from '../overlays/types';
 
 /** The host methods the updates use (OverlayHost in the app, a recorder in the tests). */
@@ -29,6 +31,12 @@ export class MapUpdates {
     private readonly target: ApplyTarget,
     /** A synchronous redraw (map.redraw(): it cancels MapLibre's pending frame and draws now). */
     private readonly redraw: () => void,
+    /** Whether a change must be drawn in its frame, never held (the timeline is playing). */
+    private readonly exempt: () => boolean = () => false,
+    readonly pacer = new MapPacer(),
+    private readonly now: () => number = () => performance.now(),
+    /** The next animation frame, to measure what a redraw cost (none in tests). */
+    private readonly nextFrame?: (cb: (t: number) => void) => void,
   ) {
     const input = model.input;
     this.stop = $effect.root(() => {
@@ -42,12 +50,22 @@ export class MapUpdates {
             void input.focus;
           }
           this.dirty.add(s);
+          // The input's own time (an event), not this commit's frame: a frame the GPU delayed is no pause.
+          const now = this.now();
+          const at = model.frames.lastInputAt;
+          this.pacer.change(now - at < 1000 ? at : now);
           model.frames.defer('map', this.applyDirty);
         });
     });
   }
 
   private readonly applyDirty = () => {
+    const frames = this.model.frames;
+    const hold = frames.flushing ? 0 : this.pacer.holdFor(this.now(), this.exempt());
+    if (hold > 0) {
+      frames.later('map', this.applyDirty, hold);
+      return;
+    }
     let redraw = false;
     for (const s of this.dirty) {
       if (this.target.setVisible(s.o.id, s.visible)) redraw = true;
@@ -58,10 +76,13 @@ export class MapUpdates {
     this.dirty.clear();
     this.counts.frames++;
     if (!redraw) return;
-    const t0 = performance.now();
+    const t0 = this.now();
     this.redraw();
-    this.lastRedrawMs = performance.now() - t0;
+    this.lastRedrawMs = this.now() - t0;
+    this.pacer.drawn(t0);
     this.counts.redraws++;
+    // What the frame cost, the GPU's share included: from the redraw to the next frame's start.
+    this.nextFrame?.(() => this.pacer.sample(this.now() - t0));
   };
 
   destroy() {

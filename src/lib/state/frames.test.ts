@@ -153,3 +153,58 @@ describe('FrameScheduler', () => {
     expect(s.pending).toBe(true);
   });
 });
+
+describe('FrameScheduler.later (the map held back on a slow GPU)', () => {
+  it('runs a held job after its time, in a frame, and is pending (not settled) until then', async () => {
+    const f = fakeFrames();
+    const ran: string[] = [];
+    const s = new FrameScheduler(f.request);
+    let settled = false;
+    s.later('map', () => ran.push('map'), 20);
+    void s.settled().then(() => (settled = true));
+    expect(s.pending).toBe(true);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(ran).toEqual([]); // queued, waiting for its frames
+    f.frame();
+    f.frame();
+    expect(ran).toEqual(['map']);
+    f.frame();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+  });
+
+  it('a later call under the same key moves the job; flush runs it at once with `flushing` set', () => {
+    const f = fakeFrames();
+    const seen: boolean[] = [];
+    const s = new FrameScheduler(f.request);
+    s.later('map', () => seen.push(false), 10_000);
+    s.later('map', () => seen.push(s.flushing), 10_000);
+    s.flush();
+    expect(seen).toEqual([true]);
+    expect(s.flushing).toBe(false);
+    expect(s.pending).toBe(false);
+  });
+
+  it('records when input was queued, not when held or in-frame work was', async () => {
+    const f = fakeFrames();
+    let now = 100;
+    let framing = false;
+    const s = new FrameScheduler(
+      f.request,
+      () => {},
+      () => framing,
+      () => now,
+    );
+    s.defer('window', () => {});
+    expect(s.lastInputAt).toBe(100);
+    now = 200;
+    framing = true;
+    s.defer('window', () => {});
+    expect(s.lastInputAt).toBe(100);
+    framing = false;
+    s.later('map', () => {}, 1);
+    now = 300;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(s.lastInputAt).toBe(100);
+  });
+});

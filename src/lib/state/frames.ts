@@ -36,6 +36,10 @@ export class FrameScheduler {
   /** idle; waiting for the control's frame; waiting for the map's frame; running the map's frame. */
   private phase: 'idle' | 'control' | 'map' | 'running' = 'idle';
   private waiters: (() => void)[] = [];
+  /** Jobs held back for a while (`later`), by key: their timers. */
+  private readonly held = new Map<string, { timer: ReturnType<typeof setTimeout>; job: () => void }>();
+  /** True while `flush` runs the queue: the state must be committed now, nothing held. */
+  flushing = false;
   /** Frames in which queued work ran (tests and the bench read it). */
   frames = 0;
 
@@ -45,16 +49,24 @@ export class FrameScheduler {
     private readonly after: () => void = () => {},
     /** Whether the caller is a frame callback whose changes this frame draws (see runInFrame). */
     private readonly isInFrame: () => boolean = inFrame,
+    private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /**
+   * When the latest input was queued (an event's work, not a frame's or a commit's), by `now`; -Infinity
+   * before any. The map pacer reads input gaps from it: a frame delayed by a busy GPU is not a pause.
+   */
+  lastInputAt = -Infinity;
 
   /**
    * Queue `job` under `key`. It runs in the frame after the one that draws the input: the frame
    * after next for an event, the next frame when queued from a frame callback (`runInFrame`). A
    * later job under the same key replaces it (latest wins). Queued while a frame's jobs run, it
-   * runs in that same frame.
+   * runs in that same frame. `input`: false for work that is not a reader's input (a held job).
    */
-  defer(key: string, job: () => void): void {
+  defer(key: string, job: () => void, input = true): void {
     this.jobs.set(key, job);
+    if (input && this.phase !== 'running' && !this.isInFrame()) this.lastInputAt = this.now();
     if (this.phase === 'control' && this.isInFrame()) {
       // Waiting for the control's frame, but this input is already in that frame: do not wait longer.
       this.phase = 'map';
@@ -75,9 +87,24 @@ export class FrameScheduler {
     });
   }
 
-  /** Whether anything is queued or running. */
+  /**
+   * Queue `job` under `key` in `ms` (then as `defer` does): the map held back during a stream of
+   * input on a slow GPU (src/lib/state/pacer.ts). A later `later` under the key moves it; it counts
+   * as pending, and `flush` runs it at once.
+   */
+  later(key: string, job: () => void, ms: number): void {
+    const had = this.held.get(key);
+    if (had) clearTimeout(had.timer);
+    const timer = setTimeout(() => {
+      this.held.delete(key);
+      this.defer(key, job, false);
+    }, ms);
+    this.held.set(key, { timer, job });
+  }
+
+  /** Whether anything is queued, held or running. */
   get pending(): boolean {
-    return this.phase !== 'idle' || this.jobs.size > 0;
+    return this.phase !== 'idle' || this.jobs.size > 0 || this.held.size > 0;
   }
 
   /** Resolves once a frame has passed with nothing queued (at once when idle). */
@@ -91,8 +118,19 @@ export class FrameScheduler {
    * The frame already requested then finds nothing to do.
    */
   flush(): void {
-    if (this.phase === 'running' || this.jobs.size === 0) return;
-    this.drain();
+    if (this.phase === 'running') return;
+    for (const [key, h] of this.held) {
+      clearTimeout(h.timer);
+      if (!this.jobs.has(key)) this.jobs.set(key, h.job);
+    }
+    this.held.clear();
+    if (this.jobs.size === 0) return;
+    this.flushing = true;
+    try {
+      this.drain();
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private run() {
@@ -110,6 +148,8 @@ export class FrameScheduler {
       return;
     }
     this.phase = 'idle';
+    // A held job will run later: whoever waits for the settled state waits for it too.
+    if (this.held.size > 0) return;
     const w = this.waiters;
     this.waiters = [];
     for (const r of w) r();
