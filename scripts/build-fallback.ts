@@ -18,6 +18,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type * as FallbackModule from '../src/lib/export/fallback';
 import type * as DpiModule from '../src/lib/export/phys';
 import type * as I18nModule from '../src/lib/i18n/i18n.svelte';
+import { decodeCounts } from '../src/lib/data/countsFile';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -44,7 +45,7 @@ try {
   const data = {
     manifest: read<FallbackModule.FallbackInput['data']['manifest']>('manifest.json'),
     catalog: read<FallbackModule.FallbackInput['data']['catalog']>('catalog.json'),
-    counts: read<{ counts: FallbackModule.FallbackInput['data']['counts'] }>('counts.json').counts,
+    counts: decodeCounts(read<unknown>('counts.json')) as FallbackModule.FallbackInput['data']['counts'],
     routes: read<FallbackModule.FallbackInput['data']['routes']>('routes.geojson'),
   };
   const base = {
@@ -60,7 +61,11 @@ try {
     // The other languages' messages are a lazy chunk in the app; here they are loaded directly.
     if (lang !== 'en') {
       const m = (await server.ssrLoadModule(`/src/lib/i18n/lang/${lang}.ts`)) as I18nModule.LocaleModule;
-      i18n.provideLocale(lang, m);
+      // The data's long texts in that language (the catalog's Italian: texts-it.json), as the app adds them.
+      const dt = existsSync(join(dist, 'data', `texts-${lang}.json`))
+        ? read<{ texts: Record<string, string> }>(`texts-${lang}.json`).texts
+        : null;
+      i18n.provideLocale(lang, dt ? { ...m, texts: { ...m.texts, ...dt } } : m);
     }
     const out = fb.fallbackSvg({ ...base, lang });
     const png = new Resvg(out.svg, {

@@ -4,6 +4,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { capitals, type Catalog } from '../../src/lib/data/crosscheck';
 import type { Incident } from './iom';
 import { buildRoutes } from './routes-geo';
+import { encodeCounts } from '../../src/lib/data/countsFile';
 import { INCIDENT_COLUMNS, type CountryInfo } from '../../src/lib/data/types';
 
 countries.registerLocale(en);
@@ -28,24 +29,70 @@ export function countryNames(
   return out;
 }
 
+type Rec = Record<string, unknown>;
+
+/**
+ * The Italian long texts (`*_it`: agreement titles, summaries and event notes, programme purposes,
+ * family and segment descriptions) taken out of the catalog into `texts-it.json`, English text →
+ * Italian, the shape of the French and Arabic text maps (src/lib/i18n/names.ts): the first load
+ * then carries English only (issue #15: 14 KB gzip of Italian in every reader's first load), and
+ * Italian arrives with the Italian messages (src/lib/i18n/i18n.svelte.ts). Throws when one English
+ * text has two Italian ones (the map could not say which).
+ */
+export function splitItalian(records: Record<string, Rec[]>): {
+  records: Record<string, Rec[]>;
+  texts: Record<string, string>;
+} {
+  const texts: Record<string, string> = {};
+  const take = (r: Rec, where: string): Rec => {
+    const out: Rec = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (!k.endsWith('_it')) {
+        out[k] = v;
+        continue;
+      }
+      const en = r[`${k.slice(0, -3)}_en`];
+      if (typeof v !== 'string' || v === '' || typeof en !== 'string' || en === '') continue;
+      if (texts[en] !== undefined && texts[en] !== v)
+        throw new Error(`${where}.${k}: "${en}" has two Italian texts ("${texts[en]}", "${v}")`);
+      texts[en] = v;
+    }
+    return out;
+  };
+  const out: Record<string, Rec[]> = {};
+  for (const [name, list] of Object.entries(records))
+    out[name] = list.map((r) => {
+      const x = take(r, `${name}/${String(r.id)}`);
+      if (Array.isArray(x.events))
+        x.events = (x.events as Rec[]).map((e, i) => take(e, `${name}/${String(r.id)}/events[${i}]`));
+      return x;
+    });
+  return { records: out, texts };
+}
+
 export function buildOutputs(cat: Catalog, incidents: Incident[]): Record<string, unknown> {
   const caps = capitals(cat.places);
   const codes = new Set<string>([
     ...caps.keys(),
     ...cat.places.map((p) => p.country).filter((c): c is string => !!c),
   ]);
+  const it = splitItalian({
+    families: cat.families as unknown as Rec[],
+    segments: cat.segments as unknown as Rec[],
+    programmes: cat.programmes.map(strip),
+    agreements: cat.agreements as unknown as Rec[],
+  });
   return {
     'catalog.json': {
       version: 1,
       sources: cat.sources.map(strip),
       places: cat.places.map(strip),
       countries: countryNames([...codes].sort(), caps),
-      families: cat.families,
-      segments: cat.segments,
-      programmes: cat.programmes.map(strip),
-      agreements: cat.agreements,
+      ...it.records,
     },
-    'counts.json': { version: 1, counts: cat.counts.map(strip) },
+    'texts-it.json': { version: 1, lang: 'it', texts: it.texts },
+    // Column by column (src/lib/data/countsFile.ts): a third of the bytes of one object per row.
+    'counts.json': encodeCounts(cat.counts.map(strip) as never),
     'incidents.json': {
       version: 1,
       source: 'iom-mmp',

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { launch, openApp, saveShotPath, waitForMapIdle, type Opened } from './browser';
+import { decodeCounts } from '../../src/lib/data/countsFile';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
@@ -22,7 +23,7 @@ interface Row {
   value: number;
   qualifier: string;
 }
-const counts: Row[] = JSON.parse(readFileSync(`${DIST}/data/counts.json`, 'utf8')).counts;
+const counts: Row[] = decodeCounts(JSON.parse(readFileSync(`${DIST}/data/counts.json`, 'utf8')));
 
 /** "2016-02" … "2017-01": the months from `from` for `n` months. */
 function months(from: string, n: number): string[] {

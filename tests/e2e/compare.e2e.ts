@@ -10,11 +10,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, saveShotPath, type Opened } from './browser';
+import { decodeCounts } from '../../src/lib/data/countsFile';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
 const counts: { metric: string; area_type: string; area: string; period: string; value: number }[] =
-  JSON.parse(readFileSync(`${DIST}/data/counts.json`, 'utf8')).counts;
+  decodeCounts(JSON.parse(readFileSync(`${DIST}/data/counts.json`, 'utf8')));
 
 /** Every drawn point: series key, month, value. */
 const drawn = (page: Page) =>

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadAll } from '../../scripts/data/load';
 import { buildOutputs } from '../../scripts/data/outputs';
-import type { AppData, CatalogFile, CountRow } from '../../src/lib/data/types';
+import type { AppData, CatalogFile } from '../../src/lib/data/types';
 import { entriesFor, legendOf, summaryOf, tablesOf, exportOf } from '../../src/lib/overlays/describe';
 import { DEFAULT_LAYERS, OVERLAY_IDS } from '../../src/lib/overlays/registry';
 import type { OverlayInput } from '../../src/lib/overlays/types';
@@ -20,6 +20,7 @@ import { i18n, t } from '../../src/lib/i18n/i18n.svelte';
 import { buildFrame } from '../../src/lib/export/frame';
 import { layoutPage } from '../../src/lib/export/layout';
 import { buildSvg } from '../../src/lib/export/svg';
+import { decodeCounts } from '../../src/lib/data/countsFile';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 let data: AppData;
@@ -29,7 +30,7 @@ beforeAll(() => {
   data = {
     manifest: { version: 1, rows: {}, files: {} },
     catalog: out['catalog.json'] as CatalogFile,
-    counts: (out['counts.json'] as { counts: CountRow[] }).counts,
+    counts: decodeCounts(out['counts.json']),
     routes: out['routes.geojson'] as AppData['routes'],
   };
 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAll } from '../../scripts/data/load';
 import { buildOutputs } from '../../scripts/data/outputs';
-import type { AppData, CatalogFile, CountRow } from '../../src/lib/data/types';
+import type { AppData, CatalogFile } from '../../src/lib/data/types';
 import { creditsOf, entriesFor, legendOf } from '../../src/lib/overlays/describe';
 import { DEFAULT_LAYERS } from '../../src/lib/overlays/registry';
 import type { OverlayInput } from '../../src/lib/overlays/types';
@@ -26,6 +26,7 @@ import { fittedView } from '../../src/lib/export/mapAt';
 import { fallbackSvg } from '../../src/lib/export/fallback';
 import { DATA_PROVIDERS } from '../../src/lib/ui/credits';
 import { monthIndex } from '../../src/lib/data/time';
+import { decodeCounts } from '../../src/lib/data/countsFile';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 let data: AppData;
@@ -35,7 +36,7 @@ beforeAll(() => {
   data = {
     manifest: { version: 1, rows: {}, files: {} },
     catalog: out['catalog.json'] as CatalogFile,
-    counts: (out['counts.json'] as { counts: CountRow[] }).counts,
+    counts: decodeCounts(out['counts.json']),
     routes: out['routes.geojson'] as AppData['routes'],
   };
 });

@@ -3,7 +3,8 @@
  * shape before the app trusts it. Each file is requested with its content hash from the manifest,
  * so a CDN can cache it forever while a new build still shows new data.
  */
-import type { AppData, CatalogFile, CountsFile, IncidentsFile, Manifest } from './types';
+import type { AppData, CatalogFile, IncidentsFile, Manifest } from './types';
+import { decodeCounts } from './countsFile';
 
 /**
  * The offline single file (`npm run build:offline`) inlines every data file, keyed by its name
@@ -38,7 +39,38 @@ function expect(cond: unknown, file: string, what: string): asserts cond {
   if (!cond) throw new DataLoadError(`${file}: ${what}`);
 }
 
-export async function loadManifest(): Promise<Manifest> {
+let manifestOnce: Promise<Manifest> | null = null;
+/** The manifest, fetched once (the app's data and a language's data texts both need it). */
+export function loadManifest(): Promise<Manifest> {
+  manifestOnce ??= fetchManifest().catch((e) => {
+    manifestOnce = null;
+    throw e;
+  });
+  return manifestOnce;
+}
+
+/**
+ * A language's long texts from the data (`texts-<lang>.json`, written by `npm run data`: the
+ * Italian texts of the catalog, scripts/data/outputs.ts splitItalian), or null when the data has
+ * none for it (French and Arabic texts are in their chunks).
+ */
+export async function loadDataTexts(lang: string): Promise<Record<string, string> | null> {
+  const name = `texts-${lang}.json`;
+  const m = await loadManifest();
+  if (!m.files[name]) return null;
+  const f = await getJson<{ version: number; lang: string; texts: Record<string, string> }>(
+    name,
+    m.files[name].sha256,
+  );
+  expect(
+    f?.version === 1 && f.lang === lang && typeof f.texts === 'object',
+    name,
+    'expected { version: 1, lang, texts }',
+  );
+  return f.texts;
+}
+
+async function fetchManifest(): Promise<Manifest> {
   const m = await getJson<Manifest>('manifest.json');
   expect(
     m && m.version === 1 && typeof m.files === 'object',
@@ -53,7 +85,7 @@ export async function loadAppData(): Promise<AppData> {
   const h = (n: string) => manifest.files[n]?.sha256;
   const [catalog, counts, routes] = await Promise.all([
     getJson<CatalogFile>('catalog.json', h('catalog.json')),
-    getJson<CountsFile>('counts.json', h('counts.json')),
+    getJson<unknown>('counts.json', h('counts.json')),
     getJson<AppData['routes']>('routes.geojson', h('routes.geojson')),
   ]);
   expect(
@@ -61,17 +93,18 @@ export async function loadAppData(): Promise<AppData> {
     'catalog.json',
     'expected version 1 with sources and agreements',
   );
-  expect(
-    counts.version === 1 && Array.isArray(counts.counts),
-    'counts.json',
-    'expected version 1 with counts',
-  );
+  let rows;
+  try {
+    rows = decodeCounts(counts);
+  } catch (e) {
+    throw new DataLoadError((e as Error).message);
+  }
   expect(
     routes.type === 'FeatureCollection' && Array.isArray(routes.features),
     'routes.geojson',
     'expected a FeatureCollection',
   );
-  return { manifest, catalog, counts: counts.counts, routes };
+  return { manifest, catalog, counts: rows, routes };
 }
 
 export async function loadIncidents(manifest: Manifest): Promise<IncidentsFile> {

@@ -20,10 +20,7 @@ export interface CatalogFile {
   agreements: Agreement[];
 }
 export type CountRow = Plain<Count>;
-export interface CountsFile {
-  version: 1;
-  counts: CountRow[];
-}
+/** counts.json is written column by column: see ./countsFile.ts (CountsColumns, decodeCounts). */
 /** Columns of incidents.json (written by scripts/data/outputs.ts, read by map/gpu/incidents.ts). */
 export const INCIDENT_COLUMNS = [
   'id',

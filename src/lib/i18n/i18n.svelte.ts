@@ -13,6 +13,7 @@
  */
 import { nameOf, provideNames, setNamesTracker } from './names';
 import type { MessageKey } from './keys';
+import { loadDataTexts } from '../data/load';
 export type { MessageKey } from './keys';
 
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -91,6 +92,19 @@ export function provideLocale(lang: Lang, m: LocaleModule): void {
   i18n.loaded++;
 }
 
+/**
+ * The language's long texts that travel with the data, not the chunk (the catalog's Italian:
+ * data/load.ts loadDataTexts), in a browser; none in Node (unit tests give them with provideLocale).
+ */
+function dataTexts(lang: string): Promise<Record<string, string> | null> {
+  if (typeof window === 'undefined') return Promise.resolve(null);
+  // Without them the language still loads: those texts fall back to English (marked lang="en").
+  return loadDataTexts(lang).catch((e) => {
+    console.warn(`Could not load the ${lang} texts of the data:`, (e as Error)?.message ?? e);
+    return null;
+  });
+}
+
 const loading = new Map<string, Promise<void>>();
 /** Load a language's messages (once; after a failure the next call tries again). */
 export function loadLocale(lang: Lang): Promise<void> {
@@ -98,8 +112,11 @@ export function loadLocale(lang: Lang): Promise<void> {
   let p = loading.get(lang);
   if (!p) {
     const load = others[`./lang/${lang}.ts`];
-    p = (load ? load() : Promise.reject(new Error(`no messages for ${lang}`))).then(
-      (m) => provideLocale(lang, m),
+    p = Promise.all([
+      load ? load() : Promise.reject(new Error(`no messages for ${lang}`)),
+      dataTexts(lang),
+    ]).then(
+      ([m, texts]) => provideLocale(lang, texts ? { ...m, texts: { ...m.texts, ...texts } } : m),
       (e) => {
         loading.delete(lang);
         throw e;

@@ -8,10 +8,18 @@ import { NAME_MAPS, nameOf } from '../i18n/names';
 // Names in every language (search finds "Libia" with the interface in English), in this lazy chunk.
 import '../i18n/allNames';
 
-/** A record's name (or another field) in English and every language the name maps have. */
-function namesOf(rec: object, field = 'name'): Record<string, string> {
-  const out: Record<string, string> = { en: nameOf(rec, 'en', field) };
-  for (const l of Object.keys(NAME_MAPS)) out[l] = nameOf(rec, l, field);
+/** Long texts that travel with the data, by language (the catalog's Italian: texts-it.json). */
+export type DataTexts = Record<string, Record<string, string> | null | undefined>;
+
+/**
+ * A record's name (or another field) in English and every language the name maps have; a long text
+ * also from `texts` (so an Italian title is found with the interface in English).
+ */
+function namesOf(rec: object, field = 'name', texts: DataTexts = {}): Record<string, string> {
+  const en = nameOf(rec, 'en', field);
+  const out: Record<string, string> = { en };
+  for (const l of new Set([...Object.keys(NAME_MAPS), ...Object.keys(texts)]))
+    out[l] = texts[l]?.[en] || nameOf(rec, l, field);
   return out;
 }
 
@@ -80,23 +88,19 @@ function entry(
 }
 
 /** Build the index from the catalog. Routing points (sea waypoints) are not places a user looks for. */
-export function buildIndex(cat: CatalogFile): SearchEntry[] {
+export function buildIndex(cat: CatalogFile, texts: DataTexts = {}): SearchEntry[] {
   const out: SearchEntry[] = [];
   for (const p of cat.places)
     if (p.kind !== 'waypoint') out.push(entry('place', p.id, namesOf(p), [], p.country ?? undefined));
   for (const [code, c] of Object.entries(cat.countries)) out.push(entry('country', code, namesOf(c), [code]));
   for (const f of cat.families) out.push(entry('family', f.id, namesOf(f)));
   for (const s of cat.segments) out.push(entry('segment', s.id, namesOf(s)));
-  for (const a of cat.agreements) out.push(entry('agreement', a.id, namesOf(a, 'title')));
+  for (const a of cat.agreements) out.push(entry('agreement', a.id, namesOf(a, 'title', texts)));
   for (const p of cat.programmes) {
     const title = (purpose: string) => `${p.fund ?? p.funder}: ${purpose.split(/[.;]/)[0].slice(0, 70)}`;
-    out.push(
-      entry('programme', p.id, { en: title(p.purpose_en), it: title(p.purpose_it) }, [
-        p.purpose_en,
-        p.purpose_it,
-        p.implementer ?? '',
-      ]),
-    );
+    const purposes = namesOf(p, 'purpose', texts);
+    const titles = Object.fromEntries(Object.entries(purposes).map(([l, x]) => [l, title(x)]));
+    out.push(entry('programme', p.id, titles, [...new Set(Object.values(purposes)), p.implementer ?? '']));
   }
   return out;
 }
