@@ -10,7 +10,7 @@ import { formatError } from '../src/lib/data/schema';
 import { loadAll } from './data/load';
 import { buildOutputs } from './data/outputs';
 import { buildBasemap, fileBytes } from './basemap';
-import { BASEMAP_TILES } from '../src/lib/map/basemapTiles';
+import { BASEMAP_TILES, FINE_DIR } from '../src/lib/map/basemapTiles';
 import { renderLicenseData } from './data/license-data';
 import { incompletePeriods } from './data/checks';
 import { readFileSync, existsSync } from 'node:fs';
@@ -101,6 +101,9 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
   // entries would make manifest.json, which the page loads first, several times larger.
   const tiles = createHash('sha256');
   let tileBytes = 0;
+  // The fine basemap's ~200 cells likewise: the offline inliner lists them from their index.json.
+  const fine = createHash('sha256');
+  let fineBytes = 0;
   for (const [name, value] of Object.entries(files)) {
     const bytes = fileBytes(value);
     const p = join(outDir, name);
@@ -111,12 +114,18 @@ export async function main(dataRoot = root, outDir = join(root, 'public/data')):
       tileBytes += bytes.length;
       continue;
     }
+    if (name.startsWith(`${FINE_DIR}/`)) {
+      fine.update(name).update(bytes);
+      fineBytes += bytes.length;
+      continue;
+    }
     manifest[name] = {
       bytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     };
   }
   if (tileBytes) manifest[BASEMAP_TILES.dir] = { bytes: tileBytes, sha256: tiles.digest('hex').slice(0, 16) };
+  if (fineBytes) manifest[FINE_DIR] = { bytes: fineBytes, sha256: fine.digest('hex').slice(0, 16) };
   const rows = {
     counts: catalog.counts.length,
     incidents: incidents.length,

@@ -85,12 +85,21 @@ export function buildOutputs(cat: Catalog, incidents: Incident[]): Record<string
   return {
     'catalog.json': {
       version: 1,
-      sources: cat.sources.map(strip),
+      // Titles and notes wait in sources.json (read when a source list opens, prefetched after the
+      // first view): 13 KB gzip of the first load no first view shows.
+      sources: cat.sources.map((x) => {
+        const { title: _t, note: _n, ...rest } = strip(x) as Record<string, unknown>;
+        return rest;
+      }),
       places: cat.places.map(strip),
       countries: countryNames([...codes].sort(), caps),
       ...it.records,
     },
     'texts-it.json': { version: 1, lang: 'it', texts: it.texts },
+    'sources.json': {
+      version: 1,
+      sources: Object.fromEntries(cat.sources.map((x) => [x.id, { title: x.title, note: x.note ?? null }])),
+    },
     // Column by column (src/lib/data/countsFile.ts): a third of the bytes of one object per row.
     'counts.json': encodeCounts(cat.counts.map(strip) as never),
     'incidents.json': {

@@ -9,9 +9,23 @@ export interface CountryInfo {
   name: string;
   capital: string | null;
 }
+/**
+ * A source as the first load has it: who published it, where, when, under which licence. Its title
+ * and note are in sources.json, loaded after the first view (./sourceDetails.svelte.ts).
+ */
+export type CatalogSource = Omit<Plain<Source>, 'title' | 'note'>;
+/** A source's title and editors' note (sources.json). */
+export interface SourceDetail {
+  title: string;
+  note: string | null;
+}
+export interface SourcesFile {
+  version: 1;
+  sources: Record<string, SourceDetail>;
+}
 export interface CatalogFile {
   version: 1;
-  sources: Plain<Source>[];
+  sources: CatalogSource[];
   places: Plain<Place>[];
   countries: Record<string, CountryInfo>;
   families: RouteFamily[];

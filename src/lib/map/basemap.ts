@@ -18,14 +18,14 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Theme } from './theme';
 import { addProtocol } from 'maplibre-gl';
 import { inlinedData, INLINED_PROTOCOL } from '../data/load';
-import { BASEMAP_TILES } from './basemapTiles';
+import { BASEMAP_TILES, FINE_DIR } from './basemapTiles';
 
 export const COUNTRY_SOURCE = 'basemap';
 export const COUNTRY_SOURCE_LAYER = BASEMAP_TILES.layer;
 export const COUNTRY_ISO_PROPERTY = 'iso3';
 /** Overlays are inserted below this layer so that place names stay readable above them. */
 export const FIRST_LABEL_LAYER = 'sea-labels';
-const FINE_SOURCE = 'basemap-fine';
+const FINE_SOURCE = FINE_DIR;
 const LABEL_LAYERS = ['sea-labels', 'country-labels'];
 
 const is = (k: string): FilterSpecification => ['==', ['get', 'k'], k];
@@ -225,7 +225,7 @@ export function attachFineBasemap(map: MLMap, base: string, onError?: (e: unknow
     wanted.forEach((k) => pending.add(k));
     const results = await Promise.allSettled(
       wanted.map(async (k) => {
-        loaded.set(k, (await fetchJson<FeatureCollection>(base, `basemap-fine/${k}.json`)).features);
+        loaded.set(k, (await fetchJson<FeatureCollection>(base, `${FINE_DIR}/${k}.json`)).features);
       }),
     );
     wanted.forEach((k) => pending.delete(k));
@@ -234,7 +234,7 @@ export function attachFineBasemap(map: MLMap, base: string, onError?: (e: unknow
     source?.setData({ type: 'FeatureCollection', features: [...loaded.values()].flat() });
   };
 
-  fetchJson<FineIndex>(base, 'basemap-fine/index.json')
+  fetchJson<FineIndex>(base, `${FINE_DIR}/index.json`)
     .then((i) => {
       index = i;
       map.on('moveend', update);

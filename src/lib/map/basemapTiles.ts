@@ -4,6 +4,9 @@
  * tiles it shows, already cut and simplified for its zoom, so nothing parses or re-tiles the whole
  * basemap on load. Shared by the build script and the style (no MapLibre import here).
  */
+/** The fine (1:10m) basemap's folder under data/: one file a 5° cell and index.json (map/basemap.ts). */
+export const FINE_DIR = 'basemap-fine';
+
 export const BASEMAP_TILES = {
   /** Folder under public/data/. */
   dir: 'basemap-tiles',

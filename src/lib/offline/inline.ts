@@ -20,7 +20,7 @@
  * - CSS is inlined with its `url()`s as data: URLs;
  * - the data files become `window.__CROSSINGS_DATA__` (read by data/load.ts and map/basemap.ts).
  */
-import { BASEMAP_TILES, tilePath, tilesIn } from '../map/basemapTiles';
+import { BASEMAP_TILES, FINE_DIR, tilePath, tilesIn } from '../map/basemapTiles';
 
 export interface SiteReader {
   /** The bytes of a file of the built site, by its path from the site root ("assets/x.js"). */
@@ -248,6 +248,16 @@ async function readData(
           const p = tilePath(z, x, y);
           data[p] = base64(await read(`data/${p}`));
         }
+      continue;
+    }
+    // The fine basemap's cells are one entry too (their folder): its index.json names every cell.
+    if (name === FINE_DIR) {
+      const index = (await parse(`${FINE_DIR}/index.json`)) as { cells?: Record<string, unknown> };
+      if (!index?.cells || typeof index.cells !== 'object')
+        throw new Error(`data/${FINE_DIR}/index.json: expected { cells }`);
+      data[`${FINE_DIR}/index.json`] = index;
+      for (const k of Object.keys(index.cells).sort())
+        data[`${FINE_DIR}/${k}.json`] = await parse(`${FINE_DIR}/${k}.json`);
       continue;
     }
     if (!/\.(geo)?json$/.test(name))

@@ -1,5 +1,5 @@
 /** Credit lines from the sources table: one per distinct attribution, data providers first. */
-import type { Source } from '../data/schema';
+import type { CatalogSource } from '../data/types';
 import { textIn } from '../i18n/names';
 
 export interface CreditLine {
@@ -21,8 +21,8 @@ export const DATA_PROVIDERS = [
 ];
 
 /** Attribution and licence in `lang` (the per-locale text map), English when it has none. */
-export function creditLines(sources: Omit<Source, '_row'>[], lang = 'en'): CreditLine[] {
-  const rank = (s: Omit<Source, '_row'>) => {
+export function creditLines(sources: CatalogSource[], lang = 'en'): CreditLine[] {
+  const rank = (s: CatalogSource) => {
     const i = DATA_PROVIDERS.indexOf(s.id);
     return i < 0 ? DATA_PROVIDERS.length : i;
   };
