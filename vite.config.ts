@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { maplibreCss } from './scripts/build/maplibre-css';
 import { poster } from './scripts/poster/plugin';
+import { posterFirst } from './scripts/build/posterFirst';
 
 /**
  * Writes `offline.json` beside index.html: every file of the bundle (JS chunks, lazy ones and
@@ -26,7 +27,7 @@ function offlineAssets(): Plugin {
 // base './' keeps every asset path relative, so dist/ works under any sub-path or from file://.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), offlineAssets(), maplibreCss(), poster()],
+  plugins: [svelte(), offlineAssets(), maplibreCss(), poster(), posterFirst()],
   resolve: {
     alias: [
       // MapLibre's RTL text plugin as one classic script (its package exports only the ESM source,

@@ -8,6 +8,7 @@
  */
 import type { OverlayModel } from '../overlays/model.svelte';
 import { MapPacer } from '../state/pacer';
+import { lastReaderInput } from '../state/readerInput';
 import type { MapData, OverlayInput } from '../overlays/types';
 
 /** The host methods the updates use (OverlayHost in the app, a recorder in the tests). */
@@ -17,6 +18,9 @@ export interface ApplyTarget {
 }
 
 type State = OverlayModel['states'][number];
+
+/** A change within this long of the reader's latest input follows from it (ms). */
+const INPUT_MS = 1000;
 
 export class MapUpdates {
   /** Frames in which the map was updated, overlay updates applied in them, redraws. */
@@ -37,6 +41,8 @@ export class MapUpdates {
     private readonly now: () => number = () => performance.now(),
     /** The next animation frame, to measure what a redraw cost (none in tests). */
     private readonly nextFrame?: (cb: (t: number) => void) => void,
+    /** When the reader last gave input (./state/readerInput.ts). */
+    private readonly inputAt: () => number = lastReaderInput,
   ) {
     const input = model.input;
     this.stop = $effect.root(() => {
@@ -51,9 +57,10 @@ export class MapUpdates {
           }
           this.dirty.add(s);
           // The input's own time (an event), not this commit's frame: a frame the GPU delayed is no pause.
-          const now = this.now();
-          const at = model.frames.lastInputAt;
-          this.pacer.change(now - at < 1000 ? at : now);
+          // A reader's input (its time, not this commit's frame: a frame a busy GPU delayed is no
+          // pause). What the app animates by itself is not input and is never held.
+          const at = this.inputAt();
+          if (this.now() - at < INPUT_MS) this.pacer.change(at);
           model.frames.defer('map', this.applyDirty);
         });
     });
@@ -61,7 +68,9 @@ export class MapUpdates {
 
   private readonly applyDirty = () => {
     const frames = this.model.frames;
-    const hold = frames.flushing ? 0 : this.pacer.holdFor(this.now(), this.exempt());
+    const now = this.now();
+    const fromInput = now - this.inputAt() < INPUT_MS;
+    const hold = frames.flushing ? 0 : this.pacer.holdFor(now, this.exempt() || !fromInput);
     if (hold > 0) {
       frames.later('map', this.applyDirty, hold);
       return;

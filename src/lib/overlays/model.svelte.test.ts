@@ -8,6 +8,7 @@ import { flushSync } from 'svelte';
 import { AppState } from '../state/app.svelte';
 import { OverlayModel } from './model.svelte';
 import { MapUpdates, type ApplyTarget } from '../map/mapUpdates.svelte';
+import { MapPacer } from '../state/pacer';
 import { fixtureWithCounts } from './testInput.test-helper';
 import { entriesFor, legendOf, summaryOf, tablesOf } from './describe';
 import { monthIndex } from '../data/time';
@@ -44,14 +45,25 @@ class Recorder implements ApplyTarget {
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-function setup() {
+function setup(clock?: { now: () => number; inputAt: () => number; pacer: MapPacer }) {
   const f = fakeFrames();
   const app = new AppState();
   app.data = fixtureWithCounts();
   const model = new OverlayModel(app, f.request);
   const rec = new Recorder();
   let redraws = 0;
-  const updates = new MapUpdates(model, rec, () => redraws++);
+  const updates = clock
+    ? new MapUpdates(
+        model,
+        rec,
+        () => redraws++,
+        () => app.playing,
+        clock.pacer,
+        clock.now,
+        undefined,
+        clock.inputAt,
+      )
+    : new MapUpdates(model, rec, () => redraws++);
   cleanups.push(
     () => updates.destroy(),
     () => model.destroy(),
@@ -162,5 +174,73 @@ describe('input first, map after', () => {
     expect(t.derivations()).toEqual(before);
     expect(t.rec.applied.length).toBeGreaterThan(0);
     expect(t.redraws()).toBeGreaterThan(0);
+  });
+});
+
+describe('a slow GPU: the map is held while the reader gives input, never while the app animates', () => {
+  function slow() {
+    let now = 10_000;
+    let input = -Infinity;
+    const pacer = new MapPacer({ quietMs: 150, maxHoldMs: 1500 });
+    pacer.sample(120); // a map frame costs 120 ms: slow
+    const t = setup({ now: () => now, inputAt: () => input, pacer });
+    return {
+      ...t,
+      tick(ms: number) {
+        now += ms;
+      },
+      press(w: [number, number]) {
+        input = now;
+        t.app.window = w;
+        flushSync();
+      },
+      animate(w: [number, number]) {
+        t.app.window = w;
+        flushSync();
+      },
+    };
+  }
+
+  it('key presses 50 ms apart: the timeline moves at once, the map waits until they pause', async () => {
+    const t = slow();
+    t.reset();
+    for (let i = 1; i <= 5; i++) {
+      t.press([M('2020-01') + i, M('2020-12') + i]);
+      t.f.frame();
+      t.f.frame();
+      t.tick(50);
+    }
+    expect(t.app.window).toEqual([M('2020-06'), M('2021-05')]);
+    expect(t.rec.applied).toEqual([]); // held: no map update while the keys come
+    expect(t.model.frames.pending).toBe(true); // and a test waiting for the settled map waits
+    t.tick(200); // the reader stopped
+    await new Promise((r) => setTimeout(r, 200)); // the held job's timer (real time)
+    t.f.frame();
+    t.f.frame();
+    const windows = new Set(t.rec.applied.map((a) => a.window.join()));
+    expect([...windows]).toEqual([[M('2020-06'), M('2021-05')].join()]);
+  });
+
+  it('the app animating the window by itself (no input) is drawn every step', () => {
+    const t = slow();
+    t.reset();
+    for (let i = 1; i <= 3; i++) {
+      t.animate([M('2020-01') + i, M('2020-12') + i]);
+      t.f.frame();
+      t.f.frame();
+      t.tick(50);
+      expect(t.rec.applied.at(-1)?.window).toEqual([M('2020-01') + i, M('2020-12') + i]);
+    }
+  });
+
+  it('flush (an export) draws a held update at once', () => {
+    const t = slow();
+    t.reset();
+    t.press([M('2021-01'), M('2021-12')]);
+    t.f.frame();
+    t.f.frame();
+    expect(t.rec.applied).toEqual([]);
+    t.model.frames.flush();
+    expect(t.rec.applied.at(-1)?.window).toEqual([M('2021-01'), M('2021-12')]);
   });
 });

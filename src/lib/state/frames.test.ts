@@ -184,27 +184,4 @@ describe('FrameScheduler.later (the map held back on a slow GPU)', () => {
     expect(s.flushing).toBe(false);
     expect(s.pending).toBe(false);
   });
-
-  it('records when input was queued, not when held or in-frame work was', async () => {
-    const f = fakeFrames();
-    let now = 100;
-    let framing = false;
-    const s = new FrameScheduler(
-      f.request,
-      () => {},
-      () => framing,
-      () => now,
-    );
-    s.defer('window', () => {});
-    expect(s.lastInputAt).toBe(100);
-    now = 200;
-    framing = true;
-    s.defer('window', () => {});
-    expect(s.lastInputAt).toBe(100);
-    framing = false;
-    s.later('map', () => {}, 1);
-    now = 300;
-    await new Promise((r) => setTimeout(r, 10));
-    expect(s.lastInputAt).toBe(100);
-  });
 });

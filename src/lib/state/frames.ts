@@ -49,24 +49,16 @@ export class FrameScheduler {
     private readonly after: () => void = () => {},
     /** Whether the caller is a frame callback whose changes this frame draws (see runInFrame). */
     private readonly isInFrame: () => boolean = inFrame,
-    private readonly now: () => number = () => performance.now(),
   ) {}
-
-  /**
-   * When the latest input was queued (an event's work, not a frame's or a commit's), by `now`; -Infinity
-   * before any. The map pacer reads input gaps from it: a frame delayed by a busy GPU is not a pause.
-   */
-  lastInputAt = -Infinity;
 
   /**
    * Queue `job` under `key`. It runs in the frame after the one that draws the input: the frame
    * after next for an event, the next frame when queued from a frame callback (`runInFrame`). A
    * later job under the same key replaces it (latest wins). Queued while a frame's jobs run, it
-   * runs in that same frame. `input`: false for work that is not a reader's input (a held job).
+   * runs in that same frame.
    */
-  defer(key: string, job: () => void, input = true): void {
+  defer(key: string, job: () => void): void {
     this.jobs.set(key, job);
-    if (input && this.phase !== 'running' && !this.isInFrame()) this.lastInputAt = this.now();
     if (this.phase === 'control' && this.isInFrame()) {
       // Waiting for the control's frame, but this input is already in that frame: do not wait longer.
       this.phase = 'map';
@@ -97,7 +89,7 @@ export class FrameScheduler {
     if (had) clearTimeout(had.timer);
     const timer = setTimeout(() => {
       this.held.delete(key);
-      this.defer(key, job, false);
+      this.defer(key, job);
     }, ms);
     this.held.set(key, { timer, job });
   }
