@@ -181,7 +181,7 @@ async function main() {
       baselineFrame:
         'bare basemap page (same MapLibre, style and map options as the app), map.repaint = true: median interval between renders',
       scrub:
-        'pointer drag of the timeline brush selection (d3-brush) by ~2.5 months; latency = GPU layer lastFrame.at − the pointer event timeStamp; median of 5 scrubs per run. scrubMapRedrawMs: main-thread time of the whole map redraw the window change causes; scrubLayerRenderMs: of the GPU layer within it (command submission; the GPU work is in SwiftShader)',
+        'pointer drag of the timeline brush selection (Brush.svelte, pointer events) by ~2.5 months; latency = GPU layer lastFrame.at − the pointer event timeStamp; median of 5 scrubs per run. scrubMapRedrawMs: main-thread time of the whole map redraw the window change causes; scrubLayerRenderMs: of the GPU layer within it (command submission; the GPU work is in SwiftShader)',
       longTasks: 'PerformanceObserver longtask entries overlapping the scrub phase (max over runs)',
       play: `the window slides one month every animation frame for ${PLAY_MS / 1000} s (full-speed play); fps = map renders per second from the first step; newMonthRatio = frames showing a month not shown by the previous frame / frames`,
       heap: 'CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage: usedSize (V8 JS heap); ArrayBuffer backing stores reported separately',

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, saveShotPath, type Opened, repaintIdle } from './browser';
+import { baseUrl, launch, openApp, saveShotPath, type Opened, repaintIdle, waitForMapIdle } from './browser';
 
 const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
@@ -30,6 +30,43 @@ async function landingCounts(page: Page) {
     const expected = v.values.filter((x: any) => x && x.value > 0).length;
     return { drawn: drawn.size, expected, keys: [...drawn].sort() };
   });
+}
+
+/** Landing circles as drawn (key and value), to tell two windows' maps apart. */
+const landingValues = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...new Set<string>(
+        (window as any).__crossingsMap
+          .queryRenderedFeatures({ layers: ['landings-circles'] })
+          .map((f: any) => `${f.properties.key}=${f.properties.value}`),
+      ),
+    ].sort(),
+  );
+
+const windowNow = (page: Page) => page.evaluate(() => [...(window as any).__crossings.window]);
+
+/** The brush's parts on screen, and the width of a month (the selection rect's own width over its months). */
+async function brushBoxes(page: Page) {
+  const part = (c: string) => page.locator(`[data-testid=timeline] g.brush .${c}`);
+  const sel = (await part('selection').boundingBox())!;
+  const w = await windowNow(page);
+  const perMonth = Number(await part('selection').getAttribute('width')) / (w[1] - w[0] + 1);
+  return {
+    sel,
+    perMonth,
+    e: (await part('handle--e').boundingBox())!,
+    w: (await part('handle--w').boundingBox())!,
+    track: (await part('overlay').boundingBox())!,
+  };
+}
+
+/** A mouse drag from (x, y) by dx, in steps. */
+async function mouseDrag(page: Page, x: number, y: number, dx: number) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps: 8 });
+  await page.mouse.up();
 }
 
 describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
@@ -95,6 +132,140 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
     await page.mouse.up();
     const w = await page.evaluate(() => [...(window as any).__crossings.window]);
     expect(w).toEqual([monthIndex('2018-01'), monthIndex('2018-12')]);
+  });
+
+  it('mouse drags of the selection, an edge and the track set the window, the URL and the map', async () => {
+    const page = o.page;
+    await setWindow(page, '2019-01', '2019-12');
+    const c2019 = await landingCounts(page);
+    let b = await brushBoxes(page);
+    const mid = b.sel.y + b.sel.height / 2;
+
+    // The selection, four years later: 2023, with Lampedusa's circle and the ministry's 2023 total.
+    await mouseDrag(page, b.sel.x + b.sel.width / 2, mid, b.perMonth * 48.2);
+    expect(await windowNow(page)).toEqual([monthIndex('2023-01'), monthIndex('2023-12')]);
+    await page.waitForFunction(() => /from=2023-01&to=2023-12/.test(location.search));
+    await settle(page);
+    const c2023 = await landingCounts(page);
+    expect(c2023.drawn).toBe(c2023.expected);
+    expect(c2019.keys.some((k) => k.includes('lampedusa'))).toBe(false);
+    expect(c2023.keys.some((k) => k.includes('lampedusa'))).toBe(true);
+    expect(await page.getByTestId('summary').textContent()).toContain('157,652');
+    const year = await landingValues(page);
+
+    // The east handle, six months in: January to June 2023, smaller circles.
+    b = await brushBoxes(page);
+    await mouseDrag(page, b.e.x + b.e.width / 2, mid, -b.perMonth * 5.8);
+    expect(await windowNow(page)).toEqual([monthIndex('2023-01'), monthIndex('2023-06')]);
+    await page.waitForFunction(() => /from=2023-01&to=2023-06/.test(location.search));
+    await settle(page);
+    const half = await landingValues(page);
+    expect(half.length).toBeGreaterThan(0);
+    expect(half).not.toEqual(year);
+    expect((await landingCounts(page)).drawn).toBe((await landingCounts(page)).expected);
+    expect(await page.getByTestId('summary').textContent()).not.toContain('157,652');
+
+    // The west handle past the east one: the edges swap, at least one month remains.
+    b = await brushBoxes(page);
+    await mouseDrag(page, b.w.x + b.w.width / 2, mid, b.perMonth * 8.1);
+    expect(await windowNow(page)).toEqual([monthIndex('2023-07'), monthIndex('2023-08')]);
+
+    // Far right: the window keeps its length and stops at the end of the axis.
+    b = await brushBoxes(page);
+    await mouseDrag(page, b.sel.x + b.sel.width / 2, mid, 5000);
+    const end = await windowNow(page);
+    expect(end[1] - end[0]).toBe(1);
+    const axisEnd = await page.locator('[data-testid=timeline] .axis text').last().textContent();
+    expect(end[1]).toBe(monthIndex(`${axisEnd}-12`));
+
+    // A drag on the empty track draws a new window, snapped to whole months: March to August 2016.
+    b = await brushBoxes(page);
+    const x2016 = await page.evaluate(() => {
+      const t = [...document.querySelectorAll('[data-testid=timeline] .axis text')].find(
+        (e) => e.textContent === '2016',
+      )!;
+      return t.previousElementSibling!.getBoundingClientRect().x;
+    });
+    await mouseDrag(page, x2016 + b.perMonth * 2.2, mid, b.perMonth * 5.9);
+    expect(await windowNow(page)).toEqual([monthIndex('2016-03'), monthIndex('2016-08')]);
+    await page.waitForFunction(() => /from=2016-03&to=2016-08/.test(location.search));
+    // Escape during a drag gives it up: the window goes back.
+    b = await brushBoxes(page);
+    await page.mouse.move(b.sel.x + b.sel.width / 2, mid);
+    await page.mouse.down();
+    await page.mouse.move(b.sel.x + b.sel.width / 2 + b.perMonth * 12, mid, { steps: 4 });
+    expect(await windowNow(page)).toEqual([monthIndex('2017-03'), monthIndex('2017-08')]);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    expect(await windowNow(page)).toEqual([monthIndex('2016-03'), monthIndex('2016-08')]);
+  });
+
+  it('touch: a sideways drag moves the window, a vertical swipe scrolls the page, a wobbly tap centres', async () => {
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
+    const page = await ctx.newPage();
+    await page.goto(baseUrl() + '?from=2019-01&to=2019-12');
+    await waitForMapIdle(page);
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const cdp = await ctx.newCDPSession(page);
+    const touch = async (points: [number, number][]) => {
+      const [first, ...rest] = points;
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchStart',
+        touchPoints: [{ x: first[0], y: first[1] }],
+      });
+      for (const [x, y] of rest) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+        await page.waitForTimeout(16);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const line = (x: number, y: number, dx: number, dy: number, n = 10) =>
+      Array.from({ length: n + 1 }, (_, i) => [x + (dx * i) / n, y + (dy * i) / n] as [number, number]);
+    const top = () =>
+      page.evaluate(() => document.querySelector('[data-testid=timeline]')!.getBoundingClientRect().top);
+
+    let b = await brushBoxes(page);
+    const mid = b.sel.y + b.sel.height / 2;
+    const top0 = await top();
+    await touch(line(b.sel.x + b.sel.width / 2, mid, b.perMonth * 48.2, 0));
+    expect(await windowNow(page)).toEqual([monthIndex('2023-01'), monthIndex('2023-12')]);
+    expect(await top(), 'a sideways drag does not scroll the page').toBe(top0);
+    await repaintIdle(page);
+    expect((await landingCounts(page)).keys.some((k) => k.includes('lampedusa'))).toBe(true);
+
+    // A vertical swipe over the brush scrolls the page (the embed never traps scrolling) and leaves
+    // the window as it was.
+    b = await brushBoxes(page);
+    await touch(line(b.sel.x + b.sel.width / 2, mid, 3, 300, 12));
+    await expect.poll(top, { timeout: 5000 }).toBeGreaterThan(top0 + 50);
+    expect(await windowNow(page)).toEqual([monthIndex('2023-01'), monthIndex('2023-12')]);
+
+    // A tap on the track that wobbles by two pixels is a tap: the window centres on that month.
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    b = await brushBoxes(page);
+    const x2016 = await page.evaluate(() => {
+      const t = [...document.querySelectorAll('[data-testid=timeline] .axis text')].find(
+        (e) => e.textContent === '2016',
+      )!;
+      return t.previousElementSibling!.getBoundingClientRect().x;
+    });
+    const at = x2016 + b.perMonth * 5.5;
+    await touch([
+      [at, b.track.y + b.track.height / 2],
+      [at + 2, b.track.y + b.track.height / 2 + 1],
+      [at + 1, b.track.y + b.track.height / 2],
+    ]);
+    expect(await windowNow(page)).toEqual([monthIndex('2016-01'), monthIndex('2016-12')]);
+    await ctx.close();
   });
 
   it('play advances the window, and pause stops it', async () => {

@@ -40,6 +40,17 @@ export function monthScale(domain: Window, width: number): MonthScale {
   };
 }
 
+/**
+ * The window a selection in pixels stands for: each edge snaps to the nearest month boundary, at
+ * least one month, inside the domain.
+ */
+export function windowAt(s: MonthScale, x0: number, x1: number): Span {
+  const last = s.domain[1];
+  const from = s.boundaryAt(x0);
+  const to = Math.max(from, s.boundaryAt(x1) - 1);
+  return [Math.min(from, last), Math.min(to, last)];
+}
+
 /** Centre the window (keeping its length) on month m, clamped into the domain. */
 export function centreOn(w: Window, m: MonthIndex, domain: Window): Span {
   const len = w[1] - w[0];
