@@ -31,9 +31,10 @@ describe('poster first: the app is asked for after the poster paints', () => {
     );
   });
 
-  it('boots after a frame and a task, or after 200 ms without frames, once', () => {
-    expect(BOOT_JS).toContain('requestAnimationFrame(function(){setTimeout(go,0)})');
-    expect(BOOT_JS).toContain('setTimeout(go,200)');
+  it('boots on the first contentful paint; without a poster after a frame; at most a second later', () => {
+    expect(BOOT_JS).toContain("getEntriesByName('first-contentful-paint')");
+    expect(BOOT_JS).toContain("if(!document.getElementById('poster'))soon()");
+    expect(BOOT_JS).toContain('setTimeout(go,1000)');
     expect(BOOT_JS).toMatch(/if\(done\)return;done=true/);
   });
 });

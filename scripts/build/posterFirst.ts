@@ -5,9 +5,7 @@
  * them at once (430 KB were sent before the poster's first paint, and on a slow connection they
  * compete with the poster's stylesheet). This moves those tags into a `<template>` (inert: nothing
  * is fetched), and a classic script (`assets/boot-<hash>.js`, a file so that a CSP without
- * 'unsafe-inline' runs it) puts them into the head one frame after the first paint: a frame
- * callback, then a task (which runs after that frame is drawn). A hidden page or an off-screen
- * frame, where frame callbacks wait, starts after 200 ms without one. The stylesheets stay in the
+ * 'unsafe-inline' runs it) puts them into the head once the poster is on screen (BOOT_JS). The stylesheets stay in the
  * head (the poster is drawn with the page's layout: no shift when the app arrives). The offline
  * file's inliner (src/lib/offline/inline.ts) finds the entry in the template as it did in the head.
  */
@@ -16,8 +14,14 @@ import type { Plugin } from 'vite';
 
 export const APP_TEMPLATE_ID = 'crossings-app';
 
-/** The boot script: copies the template's tags into the head after the first paint. */
-export const BOOT_JS = `(function(){var t=document.getElementById('${APP_TEMPLATE_ID}');if(!t)return;var done=false;function go(){if(done)return;done=true;var n=t.content.querySelectorAll('script,link');for(var i=0;i<n.length;i++){var s=n[i],e=document.createElement(s.tagName.toLowerCase());for(var j=0;j<s.attributes.length;j++)e.setAttribute(s.attributes[j].name,s.attributes[j].value);document.head.appendChild(e)}t.remove()}requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,200)})();`;
+/**
+ * The boot script: copies the template's tags into the head once the poster's first paint is on
+ * screen — the first-contentful-paint entry, which the browser reports when the frame has been
+ * presented (a frame callback and a task come before that on a slow GPU, whose presentation lags).
+ * With no poster (present mode removes it) or no paint timing, one frame and a task; a hidden page
+ * or an off-screen frame, which paints nothing, starts after a second at most.
+ */
+export const BOOT_JS = `(function(){var t=document.getElementById('${APP_TEMPLATE_ID}');if(!t)return;var done=false,o=null;function go(){if(done)return;done=true;if(o)o.disconnect();var n=t.content.querySelectorAll('script,link');for(var i=0;i<n.length;i++){var s=n[i],e=document.createElement(s.tagName.toLowerCase());for(var j=0;j<s.attributes.length;j++)e.setAttribute(s.attributes[j].name,s.attributes[j].value);document.head.appendChild(e)}t.remove()}function soon(){requestAnimationFrame(function(){setTimeout(go,0)})}if(!document.getElementById('poster'))soon();else try{o=new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()});o.observe({type:'paint',buffered:true})}catch(x){soon()}setTimeout(go,1000)})();`;
 
 const TAGS =
   /[ \t]*<script\b[^>]*\btype="module"[^>]*><\/script>\s*|[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\s*/g;

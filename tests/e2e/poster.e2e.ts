@@ -127,6 +127,25 @@ describe('poster first', () => {
     await page.context().close();
   });
 
+  it('asks for the app and MapLibre only once the poster has painted (poster first)', async () => {
+    const page = await newPage();
+    await page.goto(baseUrl());
+    await waitForMapIdle(page);
+    const t = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const js = performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/assets\/(index|app|maplibre)-[\w-]+\.js$/.test(r.name))
+        .map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.startTime }));
+      return { fcp, js };
+    });
+    // The entry, the app chunk and MapLibre (with its worker): each requested after the first paint.
+    expect(t.js.length).toBeGreaterThanOrEqual(3);
+    expect(t.fcp).toBeGreaterThan(0);
+    for (const r of t.js) expect(r.start, r.name).toBeGreaterThanOrEqual(t.fcp);
+    await page.context().close();
+  });
+
   it.each([
     [1280, 720, 'whole load'],
     [390, 844, 'swap'],
