@@ -19,6 +19,7 @@ import type * as FallbackModule from '../src/lib/export/fallback';
 import type * as DpiModule from '../src/lib/export/phys';
 import type * as I18nModule from '../src/lib/i18n/i18n.svelte';
 import { decodeCounts } from '../src/lib/data/countsFile';
+import type * as PartsModule from '../src/lib/i18n/en-parts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -57,6 +58,9 @@ try {
     url: process.env.CROSSINGS_URL ?? '',
   };
   const i18n = (await server.ssrLoadModule('/src/lib/i18n/i18n.svelte.ts')) as typeof I18nModule;
+  // The picture is drawn by the exporter, a lazy part: its English messages are a chunk of their own.
+  const parts = (await server.ssrLoadModule('/src/lib/i18n/en-parts.ts')) as typeof PartsModule;
+  i18n.providePartMessages(parts.default);
   for (const lang of LANGS) {
     // The other languages' messages are a lazy chunk in the app; here they are loaded directly.
     if (lang !== 'en') {

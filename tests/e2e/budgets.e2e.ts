@@ -74,6 +74,27 @@ describe('chunks in dist/assets (gzip -9)', () => {
     expect(readFileSync(join(dist, 'assets', maplibre), 'utf8')).toContain(marker);
     expect(code).not.toContain(marker);
   });
+
+  it("the lazy parts' English messages are in en-parts, not in the app chunk (src/lib/i18n/en-parts.ts)", () => {
+    const dir = 'src/lib/i18n/locales/en/lazy';
+    const lazy = readdirSync(dir).flatMap((f) => Object.keys(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+    const read = (re: RegExp) =>
+      readFileSync(
+        join(
+          dist,
+          'assets',
+          files.find((f) => re.test(f))!,
+        ),
+        'utf8',
+      );
+    const app = read(/^app-[\w-]+\.js$/);
+    const parts = read(/^en-parts-[\w-]+\.js$/);
+    // Minified, a key is a quoted property name: "ba.title":`Before and after`.
+    const quoted = (code: string, k: string) => code.includes(`"${k}":`) || code.includes(`'${k}':`);
+    expect(lazy.length).toBeGreaterThan(100);
+    expect(lazy.filter((k) => !quoted(parts, k))).toEqual([]);
+    expect(lazy.filter((k) => quoted(app, k))).toEqual([]);
+  });
 });
 
 describe('what the first paint waits for', () => {

@@ -12,8 +12,10 @@ import { formatIssue } from '../../src/lib/data/import/messages';
 import { codeIso } from '../../src/lib/data/import/process';
 import { unpack } from '../../src/lib/data/import/columns';
 import type { Built, Choices } from '../../src/lib/data/import/types';
-import en from '../../src/lib/i18n/locales/en/import.json';
-import it_ from '../../src/lib/i18n/locales/it/import.json';
+import enFirst from '../../src/lib/i18n/locales/en/import.json';
+import enLazy from '../../src/lib/i18n/locales/en/lazy/import.json';
+import itFirst from '../../src/lib/i18n/locales/it/import.json';
+import itLazy from '../../src/lib/i18n/locales/it/lazy/import.json';
 
 const DIR = join(__dirname, '../fixtures/import');
 interface Case {
@@ -111,7 +113,10 @@ describe('import fixtures (tests/fixtures/import/manifest.json)', () => {
         expect(built!.points.n + built!.features.length).toBe(c.accepted);
       }
       // Every message names the file, and for a row its number and column, in both languages.
-      for (const m of [en, it_])
+      for (const m of [
+        { ...enFirst, ...enLazy },
+        { ...itFirst, ...itLazy },
+      ])
         for (const i of a.issues) {
           const text = formatIssue(c.file, i, translator(m));
           expect(text).toContain(c.file);

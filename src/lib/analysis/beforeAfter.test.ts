@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { beforeAfter, change, windowStat, type Lookup, type MonthFigure } from './beforeAfter';
 import { caption, type Translate } from './caption';
 import { monthIndex, monthIso } from '../data/time';
-import en from '../i18n/locales/en/analysis.json';
-import it_ from '../i18n/locales/it/analysis.json';
+import en from '../i18n/locales/en/lazy/analysis.json';
+import it_ from '../i18n/locales/it/lazy/analysis.json';
 
 /** A fixture series: month ISO → value (or [value, 'incomplete']); absent months have no figure. */
 function fixture(rows: Record<string, number | [number, 'incomplete']>): Lookup {

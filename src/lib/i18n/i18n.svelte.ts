@@ -19,8 +19,10 @@ export type { MessageKey } from './keys';
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | Plural;
 
-// English is in the first load (every message falls back to it); each other language is a chunk
-// of its own, loaded when it is chosen (or, from the start URL's `lang=`, before the app starts).
+// English is in the first load (every message falls back to it), but only what the first view can
+// show (locales/en/*.json): the messages of the lazy parts (locales/en/lazy/) are a chunk loaded
+// with those parts (loadPartMessages). Each other language is a chunk of its own, both halves,
+// loaded when it is chosen (or, from the start URL's `lang=`, before the app starts).
 const english = import.meta.glob<Record<string, Message>>('./locales/en/*.json', {
   eager: true,
   import: 'default',
@@ -103,6 +105,31 @@ function dataTexts(lang: string): Promise<Record<string, string> | null> {
     console.warn(`Could not load the ${lang} texts of the data:`, (e as Error)?.message ?? e);
     return null;
   });
+}
+
+/**
+ * The English messages of the lazy parts given directly (the build's fallback pictures, the unit
+ * tests' setup: see provideLocale).
+ */
+export function providePartMessages(m: Record<string, Message>): void {
+  Object.assign(MESSAGES.en, m);
+  i18n.loaded++;
+}
+
+let partMessages: Promise<void> | null = null;
+/**
+ * Load the English messages of the lazy parts (once; after a failure the next call tries again).
+ * Every lazy part waits for them before it is drawn (src/lib/ui/lazy.ts), so none shows a bare key
+ * or, in a language that lacks a message, nothing at all.
+ */
+export function loadPartMessages(): Promise<void> {
+  return (partMessages ??= import('./en-parts').then(
+    (m) => providePartMessages(m.default),
+    (e) => {
+      partMessages = null;
+      throw e;
+    },
+  ));
 }
 
 const loading = new Map<string, Promise<void>>();

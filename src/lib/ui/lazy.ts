@@ -7,8 +7,17 @@
  * promise, shared; after a failure the next use tries again), `prefetch()` fetches it quietly. Every
  * part made with `lazyPart` is prefetched once the map is idle (`prefetchWhenIdle`), one part per
  * idle period, so the first use is instant without competing with the first view.
+ *
+ * The English messages only the parts show are not in the first load (src/lib/i18n/en-parts.ts):
+ * every way in here (`lazyPart`, `loadPart`, `withMessages` for a component imported in place)
+ * waits for them with the part's own chunk, so a part never mounts before its words are here.
  */
-import { t } from '../i18n/i18n.svelte';
+import { loadPartMessages, t } from '../i18n/i18n.svelte';
+
+/** A lazy module, resolved once the lazy parts' messages are here too (both load in parallel). */
+export function withMessages<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadPartMessages()]).then(([m]) => m);
+}
 
 export interface LazyOptions {
   /**
@@ -24,7 +33,7 @@ export interface LazyOptions {
 
 export async function loadPart<T>(load: () => Promise<T>, o: LazyOptions): Promise<T> {
   try {
-    return await load();
+    return await withMessages(load);
   } catch (e) {
     const what = typeof o.what === 'function' ? o.what() : o.what;
     console.warn(`Could not load ${what}:`, (e as Error)?.message ?? e);
@@ -50,7 +59,7 @@ export function lazyPart<T>(importer: () => Promise<T>, what: () => string): Laz
   let pending: Promise<T> | null = null;
   let loaded = false;
   const get = () =>
-    (pending ??= importer().then(
+    (pending ??= withMessages(importer).then(
       (m) => ((loaded = true), m),
       (e) => {
         pending = null; // the next use tries again (the network may be back)

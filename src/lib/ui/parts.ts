@@ -27,6 +27,10 @@ export const parts = {
     () => import('../search/index'),
     () => t('app.part.search'),
   ),
+  importPreview: lazyPart(
+    () => import('./ImportPreview.svelte'),
+    () => t('app.part.import'),
+  ),
   present: lazyPart(
     () => import('../present/Present.svelte'),
     () => t('app.part.present'),

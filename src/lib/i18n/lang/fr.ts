@@ -1,7 +1,7 @@
 /** The fr messages and names, one chunk loaded when the language is chosen (src/lib/i18n/i18n.svelte.ts). */
 import type { Message } from '../i18n.svelte';
 
-const files = import.meta.glob<Record<string, Message>>('../locales/fr/*.json', {
+const files = import.meta.glob<Record<string, Message>>('../locales/fr/**/*.json', {
   eager: true,
   import: 'default',
 });
