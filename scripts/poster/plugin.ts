@@ -71,14 +71,17 @@ mo.observe(document.documentElement,{childList:true,subtree:true});
 const BOX_CSS =
   '#poster{position:absolute;inset:0 0 auto;height:100vh;overflow:hidden;pointer-events:none;z-index:5}';
 
-/** The poster's stylesheet (box rules and picture), its element and its script. */
+/** The poster's stylesheet: the box's rules and the picture. */
+export const posterCss = (svg: string) => `${BOX_CSS}#poster{background:no-repeat url("${svgUrl(svg)}")}`;
+
+/** The poster's stylesheet, its element and its script. */
 export function posterParts(dataDir: string): { css: string; div: string; js: string } {
   const file = join(dataDir, 'basemap-coarse.json');
   if (!existsSync(file))
     throw new Error(`${file} is missing: run \`npm run data\` before building (it draws the poster)`);
   const { svg, box } = posterSvg(JSON.parse(readFileSync(file, 'utf8')), BASEMAP_TILES.bounds, THEMES.light);
   return {
-    css: `${BOX_CSS}#poster{background:no-repeat url("${svgUrl(svg)}")}`,
+    css: posterCss(svg),
     div: `<div id="poster" aria-hidden="true"></div>`,
     js: boot(box),
   };
