@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { maplibreCss } from './scripts/build/maplibre-css';
 import { poster } from './scripts/poster/plugin';
 import { posterFirst } from './scripts/build/posterFirst';
+import { dataPreload } from './scripts/build/dataPreload';
 
 /**
  * Writes `offline.json` beside index.html: every file of the bundle (JS chunks, lazy ones and
@@ -27,7 +28,7 @@ function offlineAssets(): Plugin {
 // base './' keeps every asset path relative, so dist/ works under any sub-path or from file://.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), offlineAssets(), maplibreCss(), poster(), posterFirst()],
+  plugins: [svelte(), offlineAssets(), maplibreCss(), poster(), posterFirst(), dataPreload()],
   resolve: {
     alias: [
       // MapLibre's RTL text plugin as one classic script (its package exports only the ESM source,

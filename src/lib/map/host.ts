@@ -160,6 +160,19 @@ export class OverlayHost {
     }
   }
 
+  private sentData = false;
+  /**
+   * Whether new source data went to a visible overlay since the last call (then reset): MapLibre
+   * draws the map when the worker has laid it out, with every feature-state, filter and uniform set
+   * since, so a redraw now would be a frame the next one repeats (and on a slow GPU, one more frame
+   * a key press waits behind).
+   */
+  takeSentData(): boolean {
+    const sent = this.sentData;
+    this.sentData = false;
+    return sent;
+  }
+
   /** Show or hide an overlay's layers; true when that changed anything. */
   setVisible(id: string, visible: boolean): boolean {
     const s = this.slots.find((x) => x.o.id === id);
@@ -190,6 +203,7 @@ export class OverlayHost {
       if (!source) continue;
       s.dataKeys.set(src, d.key);
       source.setData(d.fc);
+      if (s.visible) this.sentData = true;
     }
     for (const [src, states] of Object.entries(md.state ?? {})) {
       if (!this.map.getSource(src)) continue;

@@ -192,7 +192,8 @@ export async function inlineSite(site: SiteReader, opts: InlineOptions = {}): Pr
   html = html
     .replace(classic, (_, src: string) => inlined.get(src)!)
     .replace(/<script\b[^>]*type="module"[^>]*\ssrc="[^"]+"[^>]*><\/script>\s*/g, '')
-    .replace(/<link\b[^>]*rel="(modulepreload|stylesheet)"[^>]*>\s*/g, '');
+    // Preloads too: the page's data preloads (scripts/build/dataPreload.ts) are inlined data here.
+    .replace(/<link\b[^>]*rel="(modulepreload|stylesheet|preload)"[^>]*>\s*/g, '');
   if (/(src|href)="\.?\/?assets\//.test(html)) throw new Error('index.html: an asset reference is left');
   const start = opts.start ?? (opts.story ? `?present=${encodeURIComponent(opts.story.id)}` : '');
   const boot = [

@@ -29,6 +29,7 @@ function fakeFrames() {
 
 /** Records what the map is asked to do, as the host would receive it. */
 class Recorder implements ApplyTarget {
+  takeSentData?: () => boolean;
   applied: { id: string; window: readonly [number, number] }[] = [];
   visible = new Map<string, boolean>();
   setVisible(id: string, v: boolean) {
@@ -242,5 +243,31 @@ describe('a slow GPU: the map is held while the reader gives input, never while 
     expect(t.rec.applied).toEqual([]);
     t.model.frames.flush();
     expect(t.rec.applied.at(-1)?.window).toEqual([M('2021-01'), M('2021-12')]);
+  });
+});
+
+describe('new source data is drawn by its own render, not by a redraw now and another later', () => {
+  it('an update that sends data does not redraw; one that only sets state does', () => {
+    const t = setup();
+    let sent = true;
+    t.rec.takeSentData = () => {
+      const s = sent;
+      sent = false;
+      return s;
+    };
+    const r0 = t.redraws();
+    const d0 = t.updates.counts.byData;
+    t.app.window = [M('2021-01'), M('2021-12')];
+    flushSync();
+    t.f.frame();
+    t.f.frame();
+    expect(t.rec.applied.length).toBeGreaterThan(0);
+    expect(t.redraws() - r0).toBe(0);
+    expect(t.updates.counts.byData - d0).toBe(1);
+    t.app.window = [M('2022-01'), M('2022-12')]; // no data sent this time: redrawn at once
+    flushSync();
+    t.f.frame();
+    t.f.frame();
+    expect(t.redraws() - r0).toBe(1);
   });
 });

@@ -9,7 +9,10 @@ function translator(lang: string): Translate {
   const dir = `src/lib/i18n/locales/${lang}`;
   const all = Object.assign(
     {},
-    ...readdirSync(dir).map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Record<string, string>),
+    // Both halves: the first load's files and the lazy parts' (lazy/).
+    ...(readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Record<string, string>),
   ) as Record<string, string>;
   return (k, p) => String(all[k] ?? k).replace(/\{(\w+)\}/g, (_, x: string) => String(p?.[x] ?? ''));
 }
