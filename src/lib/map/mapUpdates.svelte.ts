@@ -42,8 +42,6 @@ export class MapUpdates {
     private readonly exempt: () => boolean = () => false,
     readonly pacer = new MapPacer(),
     private readonly now: () => number = () => performance.now(),
-    /** The next animation frame, to measure what a redraw cost (none in tests). */
-    private readonly nextFrame?: (cb: (t: number) => void) => void,
     /** When the reader last gave input (./state/readerInput.ts). */
     private readonly inputAt: () => number = lastReaderInput,
   ) {
@@ -101,8 +99,6 @@ export class MapUpdates {
     this.lastRedrawMs = this.now() - t0;
     this.pacer.drawn(t0);
     this.counts.redraws++;
-    // What the frame cost, the GPU's share included: from the redraw to the next frame's start.
-    this.nextFrame?.(() => this.pacer.sample(this.now() - t0));
   };
 
   destroy() {

@@ -61,7 +61,6 @@ function setup(clock?: { now: () => number; inputAt: () => number; pacer: MapPac
         () => app.playing,
         clock.pacer,
         clock.now,
-        undefined,
         clock.inputAt,
       )
     : new MapUpdates(model, rec, () => redraws++);

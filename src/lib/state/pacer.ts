@@ -3,7 +3,7 @@
  * such as SwiftShader, an old integrated GPU, a big window), a map update per input would queue a
  * map frame behind every key press, and the next press would wait for the GPU to finish them: the
  * timeline freezes while a reader holds an arrow key. The pacer measures what a map frame costs
- * (from the redraw to the next animation frame, as a moving average) and, only while it is slow,
+ * (from a map render to the next animation frame, as a moving average) and, only while it is slow,
  * holds the map back while input comes: it is drawn when the input pauses (`quietMs`), and during a
  * long stream (a held key) at least every `maxHoldMs`, so the controls answer every press and the
  * map shows the latest state as soon as the reader stops. (Drawing the first press of a stream at
@@ -14,7 +14,7 @@
  */
 
 export interface PacerOptions {
-  /** A map frame slower than this is slow (ms; 34 = under 30 frames a second). */
+  /** A map frame slower than this is slow (ms; 20 = under 50 frames a second: a key repeats every 33). */
   slowMs?: number;
   /** Input that pauses this long has ended its stream (ms; a held key repeats every ~33 ms). */
   quietMs?: number;
@@ -34,7 +34,7 @@ export class MapPacer {
   private streamStart = -Infinity;
 
   constructor(opts: PacerOptions = {}) {
-    this.slowMs = opts.slowMs ?? 34;
+    this.slowMs = opts.slowMs ?? 20;
     this.quietMs = opts.quietMs ?? 150;
     this.maxHoldMs = opts.maxHoldMs ?? 1500;
   }
