@@ -148,6 +148,9 @@ describe('poster first', () => {
 
   it.each([
     [1280, 720, 'whole load'],
+    // The bench's embed size and a tablet: the summary line reserves the second line it wraps to.
+    [640, 360, 'whole load'],
+    [1024, 768, 'whole load'],
     [390, 844, 'swap'],
   ])(
     'gives way to the live map with no layout shift at %i × %i (%s); the live map is drawn (pixels)',
