@@ -57,7 +57,6 @@ export class MapUpdates {
             void input.focus;
           }
           this.dirty.add(s);
-          // The input's own time (an event), not this commit's frame: a frame the GPU delayed is no pause.
           // A reader's input (its time, not this commit's frame: a frame a busy GPU delayed is no
           // pause). What the app animates by itself is not input and is never held.
           const at = this.inputAt();
