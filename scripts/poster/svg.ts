@@ -230,7 +230,11 @@ export function posterSvg(
     `<path fill="${theme.landOutside}" d="${pathOf(outside.flat(), true)}"/>` +
     `<g fill="none" stroke-width="0.8">` +
     `<use href="#l" stroke="${theme.coast}"/>` +
-    `<path stroke="${theme.border}" stroke-dasharray="2.4 1.2" vector-effect="non-scaling-stroke" d="${pathOf(borders, false)}"/>` +
+    // Borders solid at the dash's share of ink (the live map's 3-on 1.5-off is 2/3), not dashed: a
+    // dashed stroke of every border costs the GPU process ~600 ms to rasterise on a software GPU
+    // (SwiftShader, measured with scripts/bench/timeline.ts), and the map's WebGL context waits
+    // behind it, while the poster is on screen for under a second.
+    `<path stroke="${theme.border}" stroke-opacity="0.67" vector-effect="non-scaling-stroke" d="${pathOf(borders, false)}"/>` +
     `</g></svg>`;
   return {
     svg,
