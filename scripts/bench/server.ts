@@ -50,7 +50,7 @@ export async function serve(mounts: Record<string, string>): Promise<Served> {
     let body = cache.get(file + gzip);
     if (!body) {
       body = readFileSync(file);
-      if (gzip) body = gzipSync(body, { level: 6 });
+      if (gzip) body = gzipSync(body, { level: 9 });
       cache.set(file + gzip, body);
     }
     bytes.sent += body.length;
