@@ -128,7 +128,7 @@ async function main() {
       for (const [n, at] of tl.marks) rows.push([at, `# ${n}`]);
       for (const [s, d] of tl.long)
         rows.push([s, `! long task ${d.toFixed(0)} ms (to ${(s + d).toFixed(0)})`]);
-      tl.gl.list.forEach((x, i) => rows.push([1e9 + i, `  program ${i}: ${x}`]));
+      tl.gl.list.forEach((x: string, i: number) => rows.push([1e9 + i, `  program ${i}: ${x}`]));
       rows.push([
         1e9,
         `gl: ${tl.gl.programs} programs linked, ${tl.gl.ms.toFixed(0)} ms in compile/link calls`,
