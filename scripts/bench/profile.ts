@@ -9,17 +9,11 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/browser';
 import { serve } from './server';
 import { EVENT_INIT, clearEvents, readEvents, settle, summarise } from './events';
 import { INPUT_SEQUENCES, type InputKind } from './inputs';
+import { topFunctions, type CpuProfile } from './cpuProfile';
 
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
 const kind = (process.argv[2] ?? 'keys') as InputKind;
 const [w, h] = (process.argv[3] ?? '1280x720').split('x').map(Number);
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-  hitCount?: number;
-}
 
 async function main() {
   const server = await serve({ '/': DIST });
@@ -79,7 +73,7 @@ async function main() {
     const n = await seq.run(page);
     await settle(page);
     const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+      profile: CpuProfile;
     };
     const wall = Date.now() - t0;
     const fig = summarise(await readEvents(page), n);
@@ -96,37 +90,9 @@ async function main() {
     console.log(
       `${kind} at ${w}x${h}: ${n} interactions in ${wall} ms; Event Timing p75 ${fig.p75Ms} ms, median ${fig.medianMs}, max ${fig.maxMs}, handler median ${fig.processingMedianMs.toFixed(1)} ms; ${c.frames} animation frames, ${c.renders} map renders, ${c.applied ?? 'n/a'} map updates; map frame ${c.pace ? `${c.pace.cost.toFixed(0)} ms${c.pace.slow ? ' (slow: held during input)' : ''}` : 'n/a'}`,
     );
-    // Self time per node from the samples, then per function (name + file:line), and total time.
-    const dt = new Map<number, number>();
-    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-    const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-    const parent = new Map<number, number>();
-    for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-    const label = (x: Node) => {
-      const f = x.callFrame;
-      const file = f.url.replace(/^.*\//, '');
-      return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    };
-    const self = new Map<string, number>();
-    const total = new Map<string, number>();
-    for (const [id, ms] of dt) {
-      const x = byId.get(id)!;
-      self.set(label(x), (self.get(label(x)) ?? 0) + ms);
-      const seen = new Set<string>();
-      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-        const l = label(byId.get(cur)!);
-        if (seen.has(l)) continue;
-        seen.add(l);
-        total.set(l, (total.get(l) ?? 0) + ms);
-      }
-    }
-    const top = (m: Map<string, number>, k: number) =>
-      [...m]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, k)
-        .map(([l, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${l}`);
-    console.log('top self time:\n' + top(self, 25).join('\n'));
-    console.log('top total time:\n' + top(total, 40).join('\n'));
+    const top = topFunctions(profile, { self: 25, total: 40 });
+    console.log('top self time:\n' + top.self.join('\n'));
+    console.log('top total time:\n' + top.total.join('\n'));
   } finally {
     await browser.close();
     await server.close();

@@ -18,10 +18,10 @@
 import { cpus, loadavg, release, totalmem, uptime, platform, arch } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/browser';
 import { serve } from './server';
+import { BASELINE_OUT, buildBaseline } from './baselineBuild';
 import { TARGETS, evaluateTargets, median, type ViewportFigures } from './targets';
 import { measureImport, IMPORT_ROWS, type ImportFigures } from './import';
 import { log, newPage, type Viewport } from './page';
@@ -37,7 +37,6 @@ const PARTS = new Set(
   (process.env.BENCH_PARTS ?? 'load,input,points,import').split(',').map((s) => s.trim()),
 );
 const OUT = process.env.BENCH_OUT ?? 'bench/results.json';
-const BASELINE_OUT = process.env.BENCH_BASELINE_DIR ?? '/tmp/crossings-bench-baseline';
 /** BENCH_VIEWPORTS=640x360 measures one viewport only (quick checks). */
 const VIEWPORTS: Viewport[] = [
   { name: 'embed', width: 640, height: 360 },
@@ -45,16 +44,6 @@ const VIEWPORTS: Viewport[] = [
 ].filter(
   (v) => !process.env.BENCH_VIEWPORTS || process.env.BENCH_VIEWPORTS.includes(`${v.width}x${v.height}`),
 );
-
-async function buildBaseline() {
-  await build({
-    configFile: false,
-    root: 'scripts/bench/baseline',
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: BASELINE_OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-  });
-}
 
 function machine(browserVersion: string, renderer: string | null) {
   const c = cpus();

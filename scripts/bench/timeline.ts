@@ -1,17 +1,17 @@
 /**
  * `npx tsx scripts/bench/timeline.ts [WIDTHxHEIGHT] [app|bare]`: one fresh load of the built site (or the
- * bench's bare page, which `npm run bench` builds to /tmp/crossings-bench-baseline) printed as a timeline:
+ * bench's bare page, built to BASELINE_OUT by ./baselineBuild.ts when missing) printed as a timeline:
  * each file's request start and end, paints, long tasks, the map's creation, `load`, first `idle` and the
  * bench's time to interactive. For finding where load time goes; the figures that count are the bench's.
  */
 import { existsSync } from 'node:fs';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/browser';
 import { serve } from './server';
+import { BASELINE_OUT, buildBaseline } from './baselineBuild';
+import { topFunctions, type CpuProfile } from './cpuProfile';
 
 const DIST = process.env.CROSSINGS_DIST ?? 'dist';
-const BASE = '/tmp/crossings-bench-baseline';
 const [w, h] = (process.argv[2] ?? '1280x720').split('x').map(Number);
 const which = process.argv[3] ?? 'app';
 
@@ -49,52 +49,9 @@ const INIT = `globalThis.__name ??= (f) => f;
   }});
 })();`;
 
-interface PNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-  hitCount?: number;
-}
-/** Top functions by self time and by total time (ms, from the sample counts). */
-function printProfile(p: { nodes: PNode[]; samples: number[]; timeDeltas: number[] }) {
-  const ms = new Map<number, number>();
-  p.samples.forEach((id, i) => ms.set(id, (ms.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const name = (n: PNode) =>
-    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  const walk = (id: number, seen: Set<string>): number => {
-    const n = byId.get(id)!;
-    let t = ms.get(id) ?? 0;
-    const k = name(n);
-    self.set(k, (self.get(k) ?? 0) + t);
-    const s2 = new Set(seen);
-    s2.add(k);
-    for (const c of n.children ?? []) t += walk(c, s2);
-    if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + t);
-    return t;
-  };
-  walk(p.nodes[0].id, new Set());
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
-      .join('\\n');
-  console.log('--- self\n' + top(self, 25) + '\n--- total\n' + top(total, 40));
-}
-
 async function main() {
-  if (which === 'bare' && !existsSync(BASE))
-    await build({
-      configFile: false,
-      root: 'scripts/bench/baseline',
-      base: './',
-      logLevel: 'warn',
-      build: { outDir: BASE, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-    });
-  const server = await serve({ '/__baseline/': BASE, '/': DIST });
+  if (which === 'bare' && !existsSync(BASELINE_OUT)) await buildBaseline();
+  const server = await serve({ '/__baseline/': BASELINE_OUT, '/': DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   try {
     const ctx = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
@@ -115,7 +72,11 @@ async function main() {
       timeout: 30000,
     });
     await page.waitForTimeout(500);
-    if (cdp) printProfile(((await cdp.send('Profiler.stop')) as any).profile);
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      const top = topFunctions(profile, { self: 25, total: 40 });
+      console.log(`--- self\n${top.self.join('\n')}\n--- total\n${top.total.join('\n')}`);
+    }
     const out = await page.evaluate(() => {
       const tl = (window as any).__tl;
       const rows: [number, string][] = [];
