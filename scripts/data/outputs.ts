@@ -5,6 +5,7 @@ import { capitals, type Catalog } from '../../src/lib/data/crosscheck';
 import type { Incident } from './iom';
 import { buildRoutes } from './routes-geo';
 import { encodeCounts } from '../../src/lib/data/countsFile';
+import { splitDetails, type FullCatalog } from '../../src/lib/data/details';
 import { INCIDENT_COLUMNS, type CountryInfo } from '../../src/lib/data/types';
 
 countries.registerLocale(en);
@@ -82,24 +83,26 @@ export function buildOutputs(cat: Catalog, incidents: Incident[]): Record<string
     programmes: cat.programmes.map(strip),
     agreements: cat.agreements as unknown as Rec[],
   });
+  // Detail texts (sources' titles, notes and non-provider addresses, agreements' summaries and
+  // event notes, route descriptions) wait in details.json: read when a panel opens, prefetched
+  // after the first view (src/lib/data/details.ts).
+  const split = splitDetails({
+    sources: cat.sources.map((x) => strip(x) as FullCatalog['sources'][number]),
+    ...(it.records as unknown as Omit<FullCatalog, 'sources'>),
+  });
   return {
     'catalog.json': {
       version: 1,
-      // Titles and notes wait in sources.json (read when a source list opens, prefetched after the
-      // first view): 13 KB gzip of the first load no first view shows.
-      sources: cat.sources.map((x) => {
-        const { title: _t, note: _n, ...rest } = strip(x) as Record<string, unknown>;
-        return rest;
-      }),
+      sources: split.catalog.sources,
       places: cat.places.map(strip),
       countries: countryNames([...codes].sort(), caps),
-      ...it.records,
+      families: split.catalog.families,
+      segments: split.catalog.segments,
+      programmes: it.records.programmes,
+      agreements: split.catalog.agreements,
     },
     'texts-it.json': { version: 1, lang: 'it', texts: it.texts },
-    'sources.json': {
-      version: 1,
-      sources: Object.fromEntries(cat.sources.map((x) => [x.id, { title: x.title, note: x.note ?? null }])),
-    },
+    'details.json': split.details,
     // Column by column (src/lib/data/countsFile.ts): a third of the bytes of one object per row.
     'counts.json': encodeCounts(cat.counts.map(strip) as never),
     'incidents.json': {

@@ -9,11 +9,15 @@ import { loadAll } from '../../scripts/data/load';
 import { buildOutputs, splitItalian } from '../../scripts/data/outputs';
 import { NAME_MAPS, nameLang, nameOf, provideNames } from '../../src/lib/i18n/names';
 import type { CatalogFile } from '../../src/lib/data/types';
+import { checkDetailsFile, mergeDetails } from '../../src/lib/data/details';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { catalog } = loadAll(root);
 const out = buildOutputs(catalog, []);
-const cat = out['catalog.json'] as CatalogFile;
+// As the app has it once the detail texts (details.json) are merged in: summaries, event notes and
+// descriptions are there only then.
+const cat = JSON.parse(JSON.stringify(out['catalog.json'])) as CatalogFile;
+mergeDetails(cat, checkDetailsFile(JSON.parse(JSON.stringify(out['details.json']))));
 const texts = (out['texts-it.json'] as { texts: Record<string, string> }).texts;
 
 type Rec = Record<string, unknown>;

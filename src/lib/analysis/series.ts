@@ -4,7 +4,7 @@
  * series, and the lifecycle events a reader can anchor the comparison on.
  */
 import { METRICS } from '../data/schema';
-import type { Agreement, AgreementEvent } from '../data/json-schema';
+import type { CatalogAgreement as Agreement, CatalogEvent as AgreementEvent } from '../data/types';
 import type { CatalogFile } from '../data/types';
 import { monthIndex, type MonthIndex } from '../data/time';
 import type { Series } from '../filter/aggregate';

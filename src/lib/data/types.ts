@@ -1,6 +1,6 @@
 /** Shapes of the generated files in public/data/, as the app reads them. */
 import type { Count, Place, Programme, Source } from './schema';
-import type { Agreement, RouteFamily, RouteSegment } from './json-schema';
+import type { Agreement, AgreementEvent, RouteFamily, RouteSegment } from './json-schema';
 import type { FeatureCollection, LineString } from 'geojson';
 
 type Plain<T> = Omit<T, '_row'>;
@@ -10,28 +10,29 @@ export interface CountryInfo {
   capital: string | null;
 }
 /**
- * A source as the first load has it: who published it, where, when, under which licence. Its title
- * and note are in sources.json, loaded after the first view (./sourceDetails.svelte.ts).
+ * A source as the first load has it: who published it, when, under which licence, and where, for a
+ * data provider (./providers.ts). Its title and note, and the other sources' addresses, are in
+ * details.json, merged in when it arrives (./details.ts): until then `url` is absent, not null.
  */
-export type CatalogSource = Omit<Plain<Source>, 'title' | 'note'>;
-/** A source's title and editors' note (sources.json). */
-export interface SourceDetail {
-  title: string;
-  note: string | null;
-}
-export interface SourcesFile {
-  version: 1;
-  sources: Record<string, SourceDetail>;
-}
+export type CatalogSource = Omit<Plain<Source>, 'title' | 'note' | 'url'> & { url?: string | null };
+/** An agreement as the first load has it: the summary and the events' notes come with details.json. */
+export type CatalogAgreement = Omit<Agreement, 'summary_en' | 'events'> & {
+  summary_en?: string;
+  events: (Omit<AgreementEvent, 'note_en'> & { note_en?: string | null })[];
+};
+export type CatalogEvent = CatalogAgreement['events'][number];
+/** A route family or segment as the first load has it: the description comes with details.json. */
+export type CatalogFamily = Omit<RouteFamily, 'description_en'> & { description_en?: string };
+export type CatalogSegment = Omit<RouteSegment, 'description_en'> & { description_en?: string };
 export interface CatalogFile {
   version: 1;
   sources: CatalogSource[];
   places: Plain<Place>[];
   countries: Record<string, CountryInfo>;
-  families: RouteFamily[];
-  segments: RouteSegment[];
+  families: CatalogFamily[];
+  segments: CatalogSegment[];
   programmes: Plain<Programme>[];
-  agreements: Agreement[];
+  agreements: CatalogAgreement[];
 }
 export type CountRow = Plain<Count>;
 /** counts.json is written column by column: see ./countsFile.ts (CountsColumns, decodeCounts). */

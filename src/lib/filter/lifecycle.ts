@@ -15,7 +15,7 @@
  * - A renewal, or the start of its application, means it is in force. `ended` is final unless a
  *   later event puts it back in force.
  */
-import type { Agreement, AgreementEvent } from '../data/json-schema';
+import type { CatalogAgreement as Agreement, CatalogEvent as AgreementEvent } from '../data/types';
 import type { EventType } from '../data/schema';
 import { monthIndex, type MonthIndex } from '../data/time';
 

@@ -9,7 +9,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Feature, LineString, Point } from 'geojson';
-import type { Agreement } from '../data/json-schema';
+import type { CatalogAgreement as Agreement } from '../data/types';
 import { capitalOf, MULTI_PARTIES } from '../filter/agreements';
 import { curve } from '../filter/funding';
 import { isUndated, statusAt, STATUS_ORDER, type AgreementStatus } from '../filter/lifecycle';

@@ -10,7 +10,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Feature, LineString, Point } from 'geojson';
-import type { Agreement } from '../data/json-schema';
+import type { CatalogAgreement as Agreement } from '../data/types';
 import type { CatalogFile } from '../data/types';
 import type { Focus } from '../data/stories';
 import { capitalOf } from '../filter/agreements';

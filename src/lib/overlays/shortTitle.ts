@@ -6,7 +6,7 @@
  * names, the kind of text and the year of its first dated event. Nothing is invented: with no
  * dated event there is no year, and with more parties the (shortened) title stays.
  */
-import type { Agreement } from '../data/json-schema';
+import type { CatalogAgreement as Agreement } from '../data/types';
 import type { CatalogFile } from '../data/types';
 import type { MessageKey } from '../i18n/keys';
 import type { Translate } from './types';

@@ -4,7 +4,7 @@
  * dated only to a year covers that whole year, as the programmes overlay counts it). Each kind has
  * its own row; markers too close to draw apart are clustered into one mark with their count.
  */
-import type { Agreement } from '../data/json-schema';
+import type { CatalogAgreement as Agreement } from '../data/types';
 import type { EventType } from '../data/schema';
 import type { CatalogFile } from '../data/types';
 import { monthIndex, type MonthIndex } from '../data/time';

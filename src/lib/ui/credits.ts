@@ -1,24 +1,15 @@
 /** Credit lines from the sources table: one per distinct attribution, data providers first. */
 import type { CatalogSource } from '../data/types';
 import { textIn } from '../i18n/names';
+import { DATA_PROVIDERS } from '../data/providers';
+
+export { DATA_PROVIDERS };
 
 export interface CreditLine {
   attribution: string;
   licence: string;
   url: string | null;
 }
-
-/** Sources that publish data sets the map draws (the rest are documents cited in details). */
-export const DATA_PROVIDERS = [
-  'natural-earth',
-  'geonames',
-  'iom-mmp',
-  'frontex-ibc',
-  'ondata-sbarchi',
-  'viminale-cruscotto',
-  'unhcr-med-monthly',
-  'spain-mir-annual',
-];
 
 /** Attribution and licence in `lang` (the per-locale text map), English when it has none. */
 export function creditLines(sources: CatalogSource[], lang = 'en'): CreditLine[] {
@@ -31,7 +22,11 @@ export function creditLines(sources: CatalogSource[], lang = 'en'): CreditLine[]
   for (const s of [...sources].sort((a, b) => rank(a) - rank(b))) {
     if (seen.has(s.attribution)) continue;
     seen.add(s.attribution);
-    out.push({ attribution: textIn(s.attribution, lang), licence: textIn(s.licence, lang), url: s.url });
+    out.push({
+      attribution: textIn(s.attribution, lang),
+      licence: textIn(s.licence, lang),
+      url: s.url ?? null,
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { Qualifier } from '../../data/schema';
 import { METRICS, ROUTE_AREAS } from '../../data/schema';
-import type { Agreement, AgreementEvent } from '../../data/json-schema';
+import type { CatalogAgreement as Agreement, CatalogEvent as AgreementEvent } from '../../data/types';
 import type { CatalogFile } from '../../data/types';
 import { yearOf, type MonthIndex } from '../../data/time';
 import { monthlyValues, type Series } from '../../filter/aggregate';
