@@ -3,7 +3,9 @@
  * rendered landing circles; play advances the window; overlays toggle; agreement arcs show their
  * lifecycle and disappear before the signature.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCE_SPEC, validateCsv } from '../../src/lib/data/schema';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, openApp, saveShotPath, type Opened, repaintIdle, waitForMapIdle } from './browser';
 
@@ -379,7 +381,20 @@ describe('overlays and timeline (built site, real Chromium + WebGL)', () => {
       browser,
       '?v=1&from=2024-01&to=2024-12&sel=agreement:italy-albania-protocol-2023',
     );
-    await other.page.getByTestId('agreement-details').waitFor({ timeout: 10000 });
+    const details = other.page.getByTestId('agreement-details');
+    await details.waitFor({ timeout: 10000 });
+    // The summary and the cited documents' addresses are not in the first load (details.json): the
+    // panel shows them once they arrive, as the data has them.
+    const data = JSON.parse(readFileSync('data/agreements.json', 'utf8')) as {
+      id: string;
+      summary_en: string;
+    }[];
+    const summary = data.find((a) => a.id === 'italy-albania-protocol-2023')!.summary_en;
+    await details.getByText(summary.slice(0, 60)).waitFor({ timeout: 10000 });
+    const sources = validateCsv('data/sources.csv', readFileSync('data/sources.csv', 'utf8'), SOURCE_SPEC);
+    const want = sources.records.find((s) => s.id === 'legge-14-2024')!.url!;
+    expect(await details.locator(`[data-testid=source] a[href="${want}"]`).count()).toBe(1);
+    expect(await details.locator('.loading').count()).toBe(0);
     expect(other.consoleErrors).toEqual([]);
     await other.page.context().close();
   });
